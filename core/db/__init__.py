@@ -1,0 +1,1 @@
+"""Database: typed models, engines for SQLite and PostgreSQL, units of work, schema checks."""

@@ -1,0 +1,271 @@
+"""Engines and units of work for SQLite (one PC) and PostgreSQL (a hall of many PCs).
+
+Every service function runs inside :meth:`Database.transact`: one transaction, bounded
+retries when SQLite is busy or PostgreSQL reports a serialization failure, an optional
+request id that makes a retried request return its first result, and the events of the
+change written (and NOTIFYed) in the same transaction.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlalchemy import Engine, create_engine, event, insert, select, text, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from core import clock
+from core.db import models as m
+from core.errors import ConfigError, DatabaseUnavailable
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+NOTIFY_CHANNEL = "antre_events"
+EVENT_LOCK_SPACE = 0x616E  # first key of the per-hall advisory lock that orders event ids
+RETRIES = 8
+
+
+@dataclass
+class Tx:
+    """What a service function gets: the session, the instant it acts at, and the event log."""
+
+    session: Session
+    now: datetime
+    dialect: str
+    events: list[tuple[int, str, dict[str, Any]]] = field(default_factory=list)
+
+    @property
+    def is_postgres(self) -> bool:
+        return self.dialect == "postgresql"
+
+    def emit(self, hall_id: int, kind: str, payload: dict[str, Any]) -> None:
+        self.events.append((hall_id, kind, payload))
+
+    def upsert(self, model: type[m.Base]) -> Any:
+        """INSERT … ON CONFLICT for this engine (both support it, with RETURNING)."""
+        return (pg_insert if self.is_postgres else sqlite_insert)(model)
+
+
+def _is_busy(error: DBAPIError) -> bool:
+    message = str(error.orig).lower()
+    if "database is locked" in message or "database table is locked" in message:
+        return True
+    sqlstate = getattr(error.orig, "sqlstate", None)
+    return sqlstate in {"40001", "40P01", "55P03"}
+
+
+def _is_disconnect(error: DBAPIError) -> bool:
+    if error.connection_invalidated:
+        return True
+    message = str(error.orig).lower()
+    return any(
+        words in message
+        for words in (
+            "connection refused",
+            "could not connect",
+            "server closed the connection",
+            "connection is closed",
+            "terminating connection",
+            "connection timeout",
+            "timeout expired",
+            "unable to open database file",
+            "the connection is lost",
+            "consuming input failed",
+            "no route to host",
+            "does not exist",
+        )
+    )
+
+
+class Database:
+    """One database (SQLite file or PostgreSQL server) holding one or more halls."""
+
+    def __init__(self, url: str) -> None:
+        try:
+            self.url = make_url(url)
+        except ArgumentError:
+            raise ConfigError("bad_database_url", url=url) from None
+        self.dialect = self.url.get_backend_name()
+        if self.dialect not in ("sqlite", "postgresql"):
+            raise ConfigError("bad_database_url", url=url)
+        self.engine = self._create_engine()
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.dialect == "sqlite"
+
+    def _create_engine(self) -> Engine:
+        if self.is_sqlite:
+            database = self.url.database
+            if database and database != ":memory:":
+                Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            engine = create_engine(
+                self.url,
+                connect_args={"timeout": 30, "check_same_thread": False},
+            )
+            event.listen(engine, "connect", _sqlite_on_connect)
+            event.listen(engine, "begin", _sqlite_on_begin)
+            return engine
+        if self.url.drivername == "postgresql":
+            self.url = self.url.set(drivername="postgresql+psycopg")
+        return create_engine(
+            self.url,
+            pool_pre_ping=True,
+            pool_size=4,
+            max_overflow=8,
+            connect_args={"connect_timeout": 3, "options": "-c statement_timeout=15000"},
+        )
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def _session(self, write: bool) -> Iterator[Session]:
+        connection = self.engine.connect()
+        try:
+            if self.is_sqlite:
+                connection = connection.execution_options(antre_write=write)
+            session = self._sessions(bind=connection)
+            try:
+                yield session
+            finally:
+                session.close()
+        finally:
+            connection.close()
+
+    def transact(
+        self,
+        work: Callable[[Tx], T],
+        *,
+        write: bool = True,
+        request: tuple[int, str, str] | None = None,
+        encode: Callable[[T], Any] | None = None,
+        decode: Callable[[Any], T] | None = None,
+    ) -> T:
+        """Run ``work`` in one transaction and commit it with its events.
+
+        ``request`` is (hall id, request id, operation name): a request id seen before
+        returns the stored result (``decode``d) and applies nothing.
+        """
+        for attempt in range(RETRIES):
+            try:
+                with self._session(write) as session:
+                    tx = Tx(session=session, now=clock.now(), dialect=self.dialect)
+                    if request is not None:
+                        stored = self._claim_request(tx, request)
+                        if stored is not _NEW and decode is not None:
+                            session.rollback()
+                            return decode(stored)
+                    result = work(tx)
+                    if request is not None and encode is not None:
+                        session.execute(
+                            update(m.Request)
+                            .where(m.Request.hall_id == request[0])
+                            .where(m.Request.request_id == request[1])
+                            .values(result={"value": encode(result)})
+                        )
+                    if write:
+                        self._write_events(tx)
+                    session.commit()
+                    return result
+            except DBAPIError as error:
+                if _is_busy(error) and attempt < RETRIES - 1:
+                    time.sleep(min(0.5, 0.005 * 2**attempt) * (0.5 + random.random()))
+                    continue
+                if isinstance(error, OperationalError) or _is_disconnect(error):
+                    log.warning("database unavailable: %s", error.orig)
+                    raise DatabaseUnavailable(
+                        "database_unavailable", detail=str(error.orig)
+                    ) from error
+                raise
+        raise AssertionError("unreachable")
+
+    def read(self, work: Callable[[Tx], T]) -> T:
+        return self.transact(work, write=False)
+
+    def _claim_request(self, tx: Tx, request: tuple[int, str, str]) -> Any:
+        hall_id, request_id, operation = request
+        if not request_id or len(request_id) > 64:
+            raise ConfigError("bad_request_id", request_id=request_id)
+        claimed = tx.session.execute(
+            tx.upsert(m.Request)
+            .values(
+                hall_id=hall_id,
+                request_id=request_id,
+                operation=operation,
+                result=None,
+                created_at=tx.now,
+            )
+            .on_conflict_do_nothing()
+            .returning(m.Request.request_id)
+        ).first()
+        if claimed is not None:
+            return _NEW
+        row = tx.session.execute(
+            select(m.Request.operation, m.Request.result)
+            .where(m.Request.hall_id == hall_id)
+            .where(m.Request.request_id == request_id)
+        ).one()
+        if row.operation != operation:
+            raise ConfigError("request_id_reused", request_id=request_id, operation=row.operation)
+        return (row.result or {}).get("value")
+
+    def _write_events(self, tx: Tx) -> None:
+        if not tx.events:
+            return
+        halls = sorted({hall_id for hall_id, _, _ in tx.events})
+        if tx.is_postgres:
+            # Event ids must become visible in id order, or a subscriber reading "after
+            # cursor N" could skip one committed late: take the hall's event lock, held
+            # until commit, just before the ids are drawn.
+            for hall_id in halls:
+                tx.session.execute(
+                    text("SELECT pg_advisory_xact_lock(:space, :hall)"),
+                    {"space": EVENT_LOCK_SPACE, "hall": hall_id},
+                )
+        tx.session.execute(
+            insert(m.Event),
+            [
+                {"hall_id": hall_id, "kind": kind, "payload": payload, "created_at": tx.now}
+                for hall_id, kind, payload in tx.events
+            ],
+        )
+        if tx.is_postgres:
+            for hall_id in halls:
+                tx.session.execute(
+                    text("SELECT pg_notify(:channel, :payload)"),
+                    {"channel": NOTIFY_CHANNEL, "payload": str(hall_id)},
+                )
+
+
+_NEW = object()
+
+
+def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
+    # Let SQLAlchemy's "begin" event decide between BEGIN and BEGIN IMMEDIATE.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+def _sqlite_on_begin(connection: Any) -> None:
+    # Writers take the write lock up front, so two writers never deadlock on upgrade.
+    immediate = connection.get_execution_options().get("antre_write", True)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")

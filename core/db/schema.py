@@ -1,0 +1,83 @@
+"""Schema versions: upgrade with Alembic, refuse a database newer than this code knows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy import inspect, text
+
+from core.db.database import Database
+from core.errors import SchemaMismatch
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+# The newest migration this code knows; a test keeps it equal to Alembic's head. Checking
+# against it needs no Alembic import, which keeps every program's start-up fast.
+HEAD = "0001"
+KNOWN = frozenset({"0001"})
+
+
+def alembic_config(db: Database) -> Config:
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option(
+        "script_location", str(Path(__file__).resolve().parent.parent / "migrations")
+    )
+    config.attributes["engine"] = db.engine
+    return config
+
+
+def head_revision(db: Database) -> str:
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory.from_config(alembic_config(db)).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(db: Database) -> str | None:
+    with db.engine.connect() as connection:
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def upgrade(db: Database) -> tuple[str | None, str]:
+    """Bring the schema to the newest revision; returns (before, after)."""
+    from alembic import command
+
+    before = current_revision(db)
+    _refuse_unknown(revision=before)
+    command.upgrade(alembic_config(db), "head")
+    return before, current_revision(db) or HEAD
+
+
+def _refuse_unknown(revision: str | None) -> None:
+    if revision is not None and revision not in KNOWN:
+        raise SchemaMismatch("schema_too_new", revision=revision)
+
+
+def ensure_current(db: Database, auto_upgrade: bool) -> None:
+    """Check the schema before serving; SQLite (one PC) may upgrade itself."""
+    revision = current_revision(db)
+    _refuse_unknown(revision)
+    if revision == HEAD:
+        return
+    if auto_upgrade:
+        upgrade(db)
+        return
+    raise SchemaMismatch("schema_outdated" if revision else "schema_missing", revision=revision)
+
+
+def connect(url: str, *, auto_upgrade: bool | None = None) -> Database:
+    """Open a database ready to serve: schema checked (and upgraded on SQLite by default)."""
+    db = Database(url)
+    try:
+        ensure_current(db, db.is_sqlite if auto_upgrade is None else auto_upgrade)
+    except Exception:
+        db.dispose()
+        raise
+    return db

@@ -1,0 +1,42 @@
+"""Errors that carry a message code, so every front end can say them in its language.
+
+``Refused`` is a business rule saying no (CLI exit 1); ``ConfigError`` is bad usage,
+bad input or bad configuration (CLI exit 2); ``DatabaseUnavailable`` means the database
+cannot be reached right now (front ends show a calm banner and retry).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class AntreError(Exception):
+    def __init__(self, code: str, **params: Any) -> None:
+        self.code = code
+        self.params = params
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "id") -> str:
+        from core.messages import text
+
+        return text(self.code, lang, **self.params)
+
+
+class Refused(AntreError):
+    """The hall's rules do not allow this action now."""
+
+
+class NotFound(Refused):
+    """A service, counter, ticket, officer or hall that does not exist."""
+
+
+class ConfigError(AntreError):
+    """Bad input, usage or configuration: nothing was changed."""
+
+
+class DatabaseUnavailable(AntreError):
+    """The database cannot be reached; the action was not applied."""
+
+
+class SchemaMismatch(ConfigError):
+    """The database schema is not the one this version of Antre knows."""

@@ -1,0 +1,424 @@
+"""The hall file's content as plain data, and its strict validation.
+
+Every problem is reported with the key path (``agencies[2].services[1].prefix``) and, when
+the file text is known, its line, so an administrator can fix the file in one pass.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from core.domain.hours import HoursError, WeekHours, parse_week_hours
+from core.domain.numbering import PREFIX_PATTERN
+
+FORMAT = 1
+HALL_CODE = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+ITEM_CODE = re.compile(r"^[A-Z0-9][A-Z0-9-]{0,31}$")
+COLOR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+NUMBER_READINGS = ("words", "digits")
+TEMPLATE_FIELDS = {"letters", "number", "counter", "counter_name", "service", "ticket"}
+QR_FIELDS = {"hall", "date", "number", "ticket_id", "service"}
+
+SETTINGS_DEFAULTS: dict[str, Any] = {
+    "running_text": "",
+    "announcement_template": "Nomor antrean, {letters}, {number}, silakan menuju loket {counter}",
+    "number_reading": "words",
+    "ticket_qr_template": "",
+    "ticket_footer": ["Mohon menunggu nomor Anda dipanggil", "Berlaku hari ini"],
+    "auto_finish_on_call": False,
+}
+
+
+@dataclass(frozen=True)
+class ServiceSpec:
+    code: str
+    name: str
+    prefix: str
+    schedule: str | None
+    hours: Mapping[str, Any] | None
+    daily_quota: int | None
+    service_minutes: int
+    cutoff_minutes: int
+    requirements: tuple[str, ...]
+    procedure: str
+    completion_time: str
+    fee: str
+    product: str
+    legal_basis: str
+
+
+@dataclass(frozen=True)
+class AgencySpec:
+    code: str
+    name: str
+    short_name: str
+    color: str
+    icon: str
+    services: tuple[ServiceSpec, ...]
+
+
+@dataclass(frozen=True)
+class CounterSpec:
+    number: int
+    name: str
+    zone: str
+    services: Mapping[str, int]
+
+
+@dataclass(frozen=True)
+class HallSpec:
+    code: str
+    name: str
+    short_name: str
+    address: str
+    timezone: str
+    settings: Mapping[str, Any]
+    schedules: Mapping[str, Mapping[str, Any]]
+    holidays: tuple[tuple[date, str], ...]
+    agencies: tuple[AgencySpec, ...]
+    counters: tuple[CounterSpec, ...]
+
+
+@dataclass
+class Problems:
+    """Collects (key path, message) pairs instead of stopping at the first."""
+
+    items: list[tuple[str, str]] = field(default_factory=list)
+
+    def add(self, where: str, problem: str) -> None:
+        self.items.append((where, problem))
+
+
+class _Reader:
+    """Typed access to one TOML table that records problems and unknown keys."""
+
+    def __init__(self, data: object, where: str, problems: Problems) -> None:
+        self.where = where
+        self.problems = problems
+        self.ok = isinstance(data, Mapping)
+        self.data: Mapping[str, Any] = data if isinstance(data, Mapping) else {}
+        if not self.ok:
+            problems.add(where, "expected a table")
+        self.seen: set[str] = set()
+
+    def key(self, name: str) -> str:
+        return f"{self.where}.{name}" if self.where else name
+
+    def get(self, name: str, kind: type | tuple[type, ...], default: Any = ..., check=None) -> Any:
+        self.seen.add(name)
+        if name not in self.data:
+            if default is ...:
+                self.problems.add(self.key(name), "missing")
+                return None
+            return default
+        value = self.data[name]
+        if isinstance(value, bool) and kind is not bool and bool not in _as_tuple(kind):
+            self.problems.add(self.key(name), f"expected {_kind_name(kind)}, got a boolean")
+            return None if default is ... else default
+        if not isinstance(value, kind):
+            self.problems.add(
+                self.key(name), f"expected {_kind_name(kind)}, got {type(value).__name__}"
+            )
+            return None if default is ... else default
+        if check is not None:
+            message = check(value)
+            if message:
+                self.problems.add(self.key(name), message)
+                return None if default is ... else default
+        return value
+
+    def finish(self) -> None:
+        for extra in sorted(set(self.data) - self.seen):
+            self.problems.add(self.key(extra), "unknown key")
+
+
+def _as_tuple(kind: type | tuple[type, ...]) -> tuple[type, ...]:
+    return kind if isinstance(kind, tuple) else (kind,)
+
+
+def _kind_name(kind: type | tuple[type, ...]) -> str:
+    names = {
+        str: "text",
+        int: "a whole number",
+        bool: "true/false",
+        list: "a list",
+        dict: "a table",
+        date: "a date (YYYY-MM-DD)",
+    }
+    return " or ".join(names.get(k, k.__name__) for k in _as_tuple(kind))
+
+
+def _nonempty(value: str) -> str | None:
+    return None if value.strip() else "must not be empty"
+
+
+def _matches(pattern: re.Pattern[str], hint: str):
+    return lambda value: None if pattern.match(value) else f'"{value}" {hint}'
+
+
+def _in_range(low: int, high: int):
+    return lambda value: (
+        None if low <= value <= high else f"must be between {low} and {high} (is {value})"
+    )
+
+
+def _template(fields: set[str]):
+    def check(value: str) -> str | None:
+        names = set(re.findall(r"{([^{}]*)}", value))
+        unknown = sorted(names - fields)
+        if unknown:
+            return f"unknown placeholder {{{unknown[0]}}}; allowed: " + ", ".join(
+                f"{{{f}}}" for f in sorted(fields)
+            )
+        return None
+
+    return check
+
+
+def _timezone(value: str) -> str | None:
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        return f'"{value}" is not a time zone (e.g. Asia/Jakarta, Asia/Makassar, Asia/Jayapura)'
+    return None
+
+
+def _str_list(value: list[Any]) -> str | None:
+    return None if all(isinstance(item, str) for item in value) else "expected a list of texts"
+
+
+def validate(data: Mapping[str, Any]) -> tuple[HallSpec | None, Problems]:
+    """Check a parsed hall file; returns the spec only when there is no problem at all."""
+    problems = Problems()
+    root = _Reader(data, "", problems)
+    root.get(
+        "format",
+        int,
+        check=lambda v: (
+            None if v == FORMAT else f"unsupported format {v}; this Antre reads format {FORMAT}"
+        ),
+    )
+    hall = _Reader(root.get("hall", dict), "hall", problems)
+    code = hall.get(
+        "code", str, check=_matches(HALL_CODE, "must be lowercase letters, digits and dashes")
+    )
+    name = hall.get("name", str, check=_nonempty)
+    short_name = hall.get("short_name", str, "")
+    address = hall.get("address", str, "")
+    timezone = hall.get("timezone", str, "Asia/Jakarta", check=_timezone)
+    hall.finish()
+    settings = _settings(root.get("settings", dict, {}), problems)
+    schedules = _schedules(root.get("schedules", dict, {}), problems)
+    holidays = _holidays(root.get("holidays", list, []), problems)
+    agencies = _agencies(root.get("agencies", list), schedules, problems)
+    service_codes = {s.code for a in agencies for s in a.services}
+    counters = _counters(root.get("counters", list, []), service_codes, problems)
+    root.finish()
+    if problems.items:
+        return None, problems
+    return (
+        HallSpec(
+            code,
+            name,
+            short_name,
+            address,
+            timezone,
+            settings,
+            schedules,
+            holidays,
+            agencies,
+            counters,
+        ),
+        problems,
+    )
+
+
+def _settings(data: Mapping[str, Any], problems: Problems) -> dict[str, Any]:
+    reader = _Reader(data, "settings", problems)
+    settings = dict(SETTINGS_DEFAULTS)
+    settings["running_text"] = reader.get("running_text", str, settings["running_text"])
+    settings["announcement_template"] = reader.get(
+        "announcement_template",
+        str,
+        settings["announcement_template"],
+        check=_template(TEMPLATE_FIELDS),
+    )
+    settings["number_reading"] = reader.get(
+        "number_reading",
+        str,
+        "words",
+        check=lambda v: None if v in NUMBER_READINGS else f'"{v}" must be "words" or "digits"',
+    )
+    settings["ticket_qr_template"] = reader.get(
+        "ticket_qr_template", str, "", check=_template(QR_FIELDS)
+    )
+    settings["ticket_footer"] = list(
+        reader.get("ticket_footer", list, settings["ticket_footer"], check=_str_list)
+    )
+    settings["auto_finish_on_call"] = reader.get("auto_finish_on_call", bool, False)
+    reader.finish()
+    return settings
+
+
+def _schedules(data: Mapping[str, Any], problems: Problems) -> dict[str, dict[str, Any]]:
+    schedules: dict[str, dict[str, Any]] = {}
+    for name, table in data.items():
+        week = _week(table, f"schedules.{name}", problems)
+        if week is not None:
+            schedules[name] = week.to_data()
+    return schedules
+
+
+def _week(data: object, where: str, problems: Problems) -> WeekHours | None:
+    try:
+        return parse_week_hours(data, where)
+    except HoursError as error:
+        problems.add(error.where, error.problem)
+        return None
+
+
+def _holidays(data: list[Any], problems: Problems) -> tuple[tuple[date, str], ...]:
+    seen: dict[date, int] = {}
+    result = []
+    for index, item in enumerate(data):
+        reader = _Reader(item, f"holidays[{index}]", problems)
+        day = reader.get("date", date)
+        name = reader.get("name", str, check=_nonempty)
+        reader.finish()
+        if day is None or name is None:
+            continue
+        if day in seen:
+            problems.add(
+                f"holidays[{index}].date", f"{day} is listed twice (also holidays[{seen[day]}])"
+            )
+            continue
+        seen[day] = index
+        result.append((day, name))
+    return tuple(sorted(result))
+
+
+def _agencies(
+    data: list[Any] | None, schedules: Mapping[str, Any], problems: Problems
+) -> tuple[AgencySpec, ...]:
+    agencies = []
+    agency_codes: dict[str, str] = {}
+    service_codes: dict[str, str] = {}
+    for index, item in enumerate(data or []):
+        where = f"agencies[{index}]"
+        reader = _Reader(item, where, problems)
+        code = reader.get(
+            "code", str, check=_matches(ITEM_CODE, "must be capital letters, digits and dashes")
+        )
+        name = reader.get("name", str, check=_nonempty)
+        short_name = reader.get("short_name", str, "")
+        color = reader.get(
+            "color", str, "#1565C0", check=_matches(COLOR, "must be a colour as #RRGGBB")
+        )
+        icon = reader.get("icon", str, "")
+        services = []
+        for sindex, sitem in enumerate(reader.get("services", list) or []):
+            spec = _service(sitem, f"{where}.services[{sindex}]", schedules, problems)
+            if spec is None:
+                continue
+            if spec.code in service_codes:
+                problems.add(
+                    f"{where}.services[{sindex}].code",
+                    f'"{spec.code}" is already used by {service_codes[spec.code]}',
+                )
+            service_codes[spec.code] = f"{where}.services[{sindex}]"
+            services.append(spec)
+        reader.finish()
+        if code in agency_codes:
+            problems.add(f"{where}.code", f'"{code}" is already used by {agency_codes[code]}')
+        if code:
+            agency_codes[code] = where
+        if code and name:
+            agencies.append(AgencySpec(code, name, short_name, color, icon, tuple(services)))
+    if data is not None and not data:
+        problems.add("agencies", "a hall needs at least one agency")
+    return tuple(agencies)
+
+
+def _service(
+    data: object, where: str, schedules: Mapping[str, Any], problems: Problems
+) -> ServiceSpec | None:
+    reader = _Reader(data, where, problems)
+    before = len(problems.items)
+    code = reader.get(
+        "code", str, check=_matches(ITEM_CODE, "must be capital letters, digits and dashes")
+    )
+    name = reader.get("name", str, check=_nonempty)
+    prefix = reader.get(
+        "prefix", str, check=_matches(PREFIX_PATTERN, "must be one or two capital letters (A–Z)")
+    )
+    schedule = reader.get(
+        "schedule",
+        str,
+        None,
+        check=lambda v: None if v in schedules else f'no schedule "{v}" in [schedules]',
+    )
+    hours = reader.get("hours", dict, None)
+    if hours is not None:
+        week = _week(hours, f"{where}.hours", problems)
+        hours = week.to_data() if week else None
+    if (
+        schedule is None
+        and hours is None
+        and "schedule" not in reader.data
+        and "hours" not in reader.data
+    ):
+        problems.add(where, 'needs schedule = "NAME" or an hours table')
+    if "schedule" in reader.data and "hours" in reader.data:
+        problems.add(f"{where}.hours", "give either schedule or hours, not both")
+    quota = reader.get("daily_quota", int, None, check=_in_range(1, 100_000))
+    minutes = reader.get("service_minutes", int, 10, check=_in_range(1, 480))
+    cutoff = reader.get("cutoff_minutes", int, 0, check=_in_range(0, 480))
+    requirements = reader.get("requirements", list, [], check=_str_list)
+    texts = {
+        key: reader.get(key, str, "")
+        for key in ("procedure", "completion_time", "fee", "product", "legal_basis")
+    }
+    reader.finish()
+    if len(problems.items) > before:
+        return None
+    return ServiceSpec(
+        code, name, prefix, schedule, hours, quota, minutes, cutoff, tuple(requirements), **texts
+    )
+
+
+def _counters(
+    data: list[Any], service_codes: set[str], problems: Problems
+) -> tuple[CounterSpec, ...]:
+    counters = []
+    numbers: dict[int, str] = {}
+    for index, item in enumerate(data):
+        where = f"counters[{index}]"
+        reader = _Reader(item, where, problems)
+        number = reader.get("number", int, check=_in_range(1, 999))
+        name = reader.get("name", str, f"Loket {number}" if number else "", check=_nonempty)
+        zone = reader.get("zone", str, "")
+        ranks: dict[str, int] = {}
+        for code, rank in (reader.get("services", dict, {}) or {}).items():
+            key = f"{where}.services.{code}"
+            if code not in service_codes:
+                problems.add(key, f'no service with code "{code}"')
+            elif isinstance(rank, bool) or not isinstance(rank, int) or rank not in (1, 2, 3):
+                problems.add(
+                    key, "rank must be 1 (main), 2 or 3 (helps when higher ranks are empty)"
+                )
+            else:
+                ranks[code] = rank
+        reader.finish()
+        if number in numbers:
+            problems.add(
+                f"{where}.number", f"loket {number} is already defined at {numbers[number]}"
+            )
+        elif number is not None:
+            numbers[number] = where
+            counters.append(CounterSpec(number, name, zone, ranks))
+    return tuple(sorted(counters, key=lambda c: c.number))

@@ -1,0 +1,162 @@
+"""What core says to people, in Bahasa Indonesia (default) and English.
+
+Errors carry a code and parameters (core.errors); each front end renders them here in
+its language, so a refusal reads the same at the kiosk, the counter and the CLI.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+DEFAULT_LANGUAGE = "id"
+
+_ID: dict[str, str] = {
+    # availability: why a service cannot issue a ticket now
+    "unavailable_inactive": "Layanan {service} tidak tersedia.",
+    "unavailable_holiday": "Hari ini libur ({holiday}): layanan {service} tutup.",
+    "unavailable_closed_today": "Layanan {service} tutup hari ini.",
+    "unavailable_not_yet_open": "Layanan {service} belum buka. Buka pukul {opens_at}.",
+    "unavailable_on_break": "Layanan {service} sedang istirahat. Buka kembali pukul {opens_at}.",
+    "unavailable_cutoff_passed": "Pengambilan nomor untuk {service} sudah lewat batas waktu hari ini.",
+    "unavailable_quota_reached": "Kuota {service} hari ini sudah habis.",
+    "unavailable_no_counter": "Belum ada loket yang melayani {service}.",
+    # counter rules
+    "counter_on_break": "{counter} sedang istirahat: buka loket dulu untuk memanggil.",
+    "counter_closed": "{counter} tutup: buka loket dulu untuk memanggil.",
+    "counter_busy": "{counter} masih melayani {ticket}: selesaikan atau tandai tidak hadir dulu.",
+    "service_not_assigned": "{ticket} bukan layanan {counter}.",
+    "ticket_not_waiting": "Nomor {ticket} tidak sedang menunggu ({status}).",
+    "ticket_not_here": "Nomor {ticket} tidak sedang dilayani di {counter}.",
+    "no_open_ticket": "Tidak ada nomor yang sedang dilayani di {counter}.",
+    "ticket_not_called": "Nomor {ticket} belum dipanggil atau sudah mulai dilayani.",
+    "no_show_after_start": "Nomor {ticket} sudah mulai dilayani: tidak bisa ditandai tidak hadir.",
+    "transfer_same_service": "Nomor {ticket} sudah berada di layanan {service}.",
+    "ticket_not_parked_here": "Nomor {ticket} tidak sedang ditunda di {counter}.",
+    "ticket_not_printing": "Nomor {ticket} tidak sedang dicetak ({status}).",
+    "nothing_waiting": "Tidak ada antrean yang menunggu untuk {counter}.",
+    # lookups
+    "hall_unknown": 'Gedung layanan "{hall}" tidak ada di basis data.',
+    "no_hall": "Basis data belum berisi gedung layanan. Jalankan: antre hall import FILE",
+    "hall_ambiguous": "Basis data berisi beberapa gedung ({halls}): pilih dengan --hall KODE.",
+    "service_unknown": 'Layanan "{service}" tidak dikenal.',
+    "counter_unknown": "Loket {counter} tidak dikenal.",
+    "ticket_unknown": "Nomor antrean {ticket} tidak ditemukan hari ini.",
+    # officers
+    "login_failed": "Nama pengguna atau kata sandi salah.",
+    "login_locked": "Akun dikunci karena terlalu banyak percobaan gagal. Coba lagi dalam {minutes} menit.",
+    "officer_exists": 'Petugas "{username}" sudah terdaftar.',
+    "bad_username": 'Nama pengguna "{username}" tidak sah: gunakan huruf, angka, titik, garis bawah atau tanda hubung.',
+    "password_too_short": "Kata sandi terlalu pendek: minimal {minimum} karakter.",
+    "bad_rank": "Peringkat layanan {service} harus 1, 2 atau 3 (bukan {rank}).",
+    # configuration and database
+    "bad_instant": '{where}: "{value}" bukan waktu ISO 8601 (contoh 2026-11-23T09:30:00+07:00).',
+    "bad_database_url": "Alamat basis data tidak sah: {url} (contoh sqlite:///antre.db atau postgresql+psycopg://user@host/antre).",
+    "database_unavailable": "Basis data tidak dapat dihubungi: {detail}",
+    "schema_too_new": "Basis data memakai skema {revision} yang lebih baru dari versi Antre ini. Perbarui Antre.",
+    "schema_outdated": "Skema basis data ({revision}) perlu diperbarui. Jalankan: antre db upgrade",
+    "schema_missing": "Basis data belum disiapkan. Jalankan: antre db upgrade",
+    "bad_request_id": 'Request id tidak sah: "{request_id}".',
+    "request_id_reused": 'Request id "{request_id}" sudah dipakai untuk operasi lain ({operation}).',
+    "bad_hours": "{where}: {problem}",
+    "hall_file_invalid": "Berkas gedung {path} tidak sah:\n{problems}",
+    "hall_file_unreadable": "Berkas {path} tidak dapat dibaca: {detail}",
+    "config_invalid": "Pengaturan perangkat {path} tidak sah: {problem}",
+    "bad_value": "{where}: {problem}",
+}
+
+_EN: dict[str, str] = {
+    "unavailable_inactive": "{service} is not available.",
+    "unavailable_holiday": "Today is a holiday ({holiday}): {service} is closed.",
+    "unavailable_closed_today": "{service} is closed today.",
+    "unavailable_not_yet_open": "{service} is not open yet. It opens at {opens_at}.",
+    "unavailable_on_break": "{service} is on a break. It reopens at {opens_at}.",
+    "unavailable_cutoff_passed": "Tickets for {service} are no longer issued today.",
+    "unavailable_quota_reached": "Today's quota for {service} has been reached.",
+    "unavailable_no_counter": "No counter serves {service} yet.",
+    "counter_on_break": "{counter} is on a break: open it to call.",
+    "counter_closed": "{counter} is closed: open it to call.",
+    "counter_busy": "{counter} is still serving {ticket}: finish it or mark it no-show first.",
+    "service_not_assigned": "{ticket} is not a service of {counter}.",
+    "ticket_not_waiting": "Ticket {ticket} is not waiting ({status}).",
+    "ticket_not_here": "Ticket {ticket} is not being served at {counter}.",
+    "no_open_ticket": "{counter} is not serving any ticket.",
+    "ticket_not_called": "Ticket {ticket} has not been called or is already being served.",
+    "no_show_after_start": "Ticket {ticket} is already being served: it cannot be a no-show.",
+    "transfer_same_service": "Ticket {ticket} is already in {service}.",
+    "ticket_not_parked_here": "Ticket {ticket} is not parked at {counter}.",
+    "ticket_not_printing": "Ticket {ticket} is not being printed ({status}).",
+    "nothing_waiting": "Nobody is waiting for {counter}.",
+    "hall_unknown": 'Hall "{hall}" is not in the database.',
+    "no_hall": "The database holds no hall yet. Run: antre hall import FILE",
+    "hall_ambiguous": "The database holds several halls ({halls}): choose one with --hall CODE.",
+    "service_unknown": 'Unknown service "{service}".',
+    "counter_unknown": "Unknown counter {counter}.",
+    "ticket_unknown": "Ticket {ticket} was not found today.",
+    "login_failed": "Wrong username or password.",
+    "login_locked": "The account is locked after too many failed attempts. Try again in {minutes} minutes.",
+    "officer_exists": 'Officer "{username}" already exists.',
+    "bad_username": 'Username "{username}" is not valid: use letters, digits, dot, underscore or dash.',
+    "password_too_short": "The password is too short: at least {minimum} characters.",
+    "bad_rank": "The rank of {service} must be 1, 2 or 3 (not {rank}).",
+    "bad_instant": '{where}: "{value}" is not an ISO 8601 instant (e.g. 2026-11-23T09:30:00+07:00).',
+    "bad_database_url": "Bad database URL: {url} (e.g. sqlite:///antre.db or postgresql+psycopg://user@host/antre).",
+    "database_unavailable": "The database cannot be reached: {detail}",
+    "schema_too_new": "The database uses schema {revision}, newer than this version of Antre. Update Antre.",
+    "schema_outdated": "The database schema ({revision}) needs an upgrade. Run: antre db upgrade",
+    "schema_missing": "The database is not set up yet. Run: antre db upgrade",
+    "bad_request_id": 'Bad request id: "{request_id}".',
+    "request_id_reused": 'Request id "{request_id}" was already used for another operation ({operation}).',
+    "bad_hours": "{where}: {problem}",
+    "hall_file_invalid": "Hall file {path} is not valid:\n{problems}",
+    "hall_file_unreadable": "Cannot read {path}: {detail}",
+    "config_invalid": "Device settings {path} are not valid: {problem}",
+    "bad_value": "{where}: {problem}",
+}
+
+CATALOGUES = {"id": _ID, "en": _EN}
+
+STATUS_NAMES = {
+    "id": {
+        "printing": "sedang dicetak",
+        "waiting": "menunggu",
+        "called": "dipanggil",
+        "serving": "sedang dilayani",
+        "parked": "ditunda",
+        "done": "selesai",
+        "no_show": "tidak hadir",
+        "transferred": "dialihkan",
+        "void": "batal",
+        "expired": "kedaluwarsa",
+    },
+    "en": {
+        "printing": "printing",
+        "waiting": "waiting",
+        "called": "called",
+        "serving": "serving",
+        "parked": "parked",
+        "done": "done",
+        "no_show": "no-show",
+        "transferred": "transferred",
+        "void": "void",
+        "expired": "expired",
+    },
+}
+
+
+def language() -> str:
+    lang = os.environ.get("ANTRE_LANG", DEFAULT_LANGUAGE)[:2].lower()
+    return lang if lang in CATALOGUES else DEFAULT_LANGUAGE
+
+
+def text(code: str, lang: str | None = None, **params: Any) -> str:
+    catalogue = CATALOGUES.get(lang or language(), _ID)
+    template = catalogue.get(code) or _ID.get(code) or code
+    if "status" in params:
+        params["status"] = STATUS_NAMES.get(lang or language(), {}).get(
+            str(params["status"]), params["status"]
+        )
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError):
+        return template

@@ -1,0 +1,253 @@
+"""The one door front ends use: a hall's queue operations, each one transaction.
+
+Kiosk, counter, display and CLI call these methods; they take plain arguments and
+return frozen views (core.views). Retry-safe operations accept a ``request_id``: a
+repeated request with the same id is applied once and returns the first result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import TypeVar
+
+from sqlalchemy import select
+
+from core.db import models as m
+from core.db.database import Database, Tx
+from core.domain.enums import CounterState, Priority, Role, TransferPosition
+from core.errors import ConfigError, NotFound, Refused
+from core.services import calling, counters, days, issuing, officers, snapshot
+from core.services.lookup import hall_ref, service_row, ticket_views, today
+from core.views import (
+    HallRef,
+    IssuedTicket,
+    OfficerView,
+    QueueSnapshot,
+    ServiceAvailability,
+    TicketView,
+    from_json,
+    to_json,
+)
+
+T = TypeVar("T")
+
+
+def resolve_hall(db: Database, code: str | None) -> HallRef:
+    """The hall by code; with no code, the only hall in the database."""
+
+    def work(tx: Tx) -> HallRef:
+        if code:
+            row = tx.session.scalars(select(m.Hall).where(m.Hall.code == code)).first()
+            if row is None:
+                raise NotFound("hall_unknown", hall=code)
+            return hall_ref(row)
+        rows = list(tx.session.scalars(select(m.Hall).order_by(m.Hall.code)))
+        if not rows:
+            raise ConfigError("no_hall")
+        if len(rows) > 1:
+            raise ConfigError("hall_ambiguous", halls=", ".join(r.code for r in rows))
+        return hall_ref(rows[0])
+
+    return db.read(work)
+
+
+class HallService:
+    def __init__(self, db: Database, hall: HallRef) -> None:
+        self.db = db
+        self.hall = hall
+
+    @classmethod
+    def open(cls, db: Database, code: str | None = None) -> HallService:
+        return cls(db, resolve_hall(db, code))
+
+    def _write(
+        self,
+        operation: str,
+        work: Callable[[Tx], T],
+        request_id: str | None,
+        result_type: object,
+    ) -> T:
+        if request_id is None:
+            return self.db.transact(work)
+        return self.db.transact(
+            work,
+            request=(self.hall.id, request_id, operation),
+            encode=to_json,
+            decode=lambda data: from_json(result_type, data),
+        )
+
+    # --- kiosk -----------------------------------------------------------------------
+
+    def issue(
+        self,
+        service_code: str,
+        priority: Priority = Priority.REGULAR,
+        *,
+        kiosk: str | None = None,
+        reserve_for_print: bool = True,
+        request_id: str | None = None,
+    ) -> IssuedTicket:
+        return self._write(
+            "issue",
+            lambda tx: issuing.issue(
+                tx, self.hall, service_code, priority, kiosk, reserve_for_print
+            ),
+            request_id,
+            IssuedTicket,
+        )
+
+    def confirm_printed(self, ticket_id: int) -> None:
+        self.db.transact(lambda tx: issuing.confirm_printed(tx, self.hall, ticket_id))
+
+    def print_failed(self, ticket_id: int, reason: str) -> None:
+        self.db.transact(lambda tx: issuing.print_failed(tx, self.hall, ticket_id, reason))
+
+    def availability(self, service_code: str) -> ServiceAvailability:
+        return self.db.read(
+            lambda tx: issuing.service_availability(
+                tx, self.hall, service_row(tx, self.hall, service_code)
+            )
+        )
+
+    def sweep_prints(self) -> int:
+        """Void prints never confirmed within two minutes (also done on every issue)."""
+        return self.db.transact(lambda tx: issuing.void_stale_prints(tx, self.hall))
+
+    # --- counter ---------------------------------------------------------------------
+
+    def call_next(
+        self, counter: int, *, officer_id: int | None = None, request_id: str | None = None
+    ) -> TicketView | None:
+        return self._write(
+            "call_next",
+            lambda tx: calling.call_next(tx, self.hall, counter, officer_id),
+            request_id,
+            TicketView | None,
+        )
+
+    def call_ticket(
+        self,
+        counter: int,
+        number: str,
+        *,
+        officer_id: int | None = None,
+        request_id: str | None = None,
+    ) -> TicketView:
+        return self._write(
+            "call_ticket",
+            lambda tx: calling.call_ticket(tx, self.hall, counter, number, officer_id),
+            request_id,
+            TicketView,
+        )
+
+    def recall(self, counter: int, *, request_id: str | None = None) -> TicketView:
+        return self._write(
+            "recall", lambda tx: calling.recall(tx, self.hall, counter), request_id, TicketView
+        )
+
+    def start(self, counter: int, *, request_id: str | None = None) -> TicketView:
+        return self._write(
+            "start", lambda tx: calling.start(tx, self.hall, counter), request_id, TicketView
+        )
+
+    def finish(
+        self, counter: int, number: str | None = None, *, request_id: str | None = None
+    ) -> TicketView:
+        return self._write(
+            "finish",
+            lambda tx: calling.finish(tx, self.hall, counter, number),
+            request_id,
+            TicketView,
+        )
+
+    def no_show(
+        self, counter: int, number: str | None = None, *, request_id: str | None = None
+    ) -> TicketView:
+        return self._write(
+            "no_show",
+            lambda tx: calling.no_show(tx, self.hall, counter, number),
+            request_id,
+            TicketView,
+        )
+
+    def transfer(
+        self,
+        counter: int,
+        service_code: str,
+        position: TransferPosition = TransferPosition.BACK,
+        note: str = "",
+        *,
+        request_id: str | None = None,
+    ) -> TicketView:
+        return self._write(
+            "transfer",
+            lambda tx: calling.transfer(tx, self.hall, counter, service_code, position, note),
+            request_id,
+            TicketView,
+        )
+
+    def park(self, counter: int, note: str = "", *, request_id: str | None = None) -> TicketView:
+        return self._write(
+            "park", lambda tx: calling.park(tx, self.hall, counter, note), request_id, TicketView
+        )
+
+    def resume(
+        self,
+        counter: int,
+        number: str,
+        *,
+        officer_id: int | None = None,
+        request_id: str | None = None,
+    ) -> TicketView:
+        return self._write(
+            "resume",
+            lambda tx: calling.resume(tx, self.hall, counter, number, officer_id),
+            request_id,
+            TicketView,
+        )
+
+    def set_counter_state(
+        self, counter: int, state: CounterState, *, officer_id: int | None = None
+    ) -> CounterState:
+        return self.db.transact(
+            lambda tx: counters.set_state(tx, self.hall, counter, state, officer_id)
+        )
+
+    def set_assignments(self, counter: int, ranks: Mapping[str, int]) -> dict[str, int]:
+        return self.db.transact(lambda tx: counters.set_assignments(tx, self.hall, counter, ranks))
+
+    def assignments(self, counter: int) -> dict[str, int]:
+        return self.db.read(lambda tx: counters.assignments(tx, self.hall, counter))
+
+    # --- hall ------------------------------------------------------------------------
+
+    def snapshot(self) -> QueueSnapshot:
+        return self.db.read(lambda tx: snapshot.snapshot(tx, self.hall))
+
+    def tickets_today(self) -> list[TicketView]:
+        return self.db.read(
+            lambda tx: ticket_views(
+                tx, m.Ticket.hall_id == self.hall.id, m.Ticket.business_date == today(tx, self.hall)
+            )
+        )
+
+    def end_of_day(self) -> days.DayClosed:
+        return self.db.transact(lambda tx: days.end_of_day(tx, self.hall))
+
+    # --- officers --------------------------------------------------------------------
+
+    def add_officer(
+        self, username: str, password: str, role: Role = Role.OFFICER, full_name: str = ""
+    ) -> OfficerView:
+        return self.db.transact(
+            lambda tx: officers.add_officer(tx, self.hall, username, full_name, role, password)
+        )
+
+    def login(self, username: str, password: str) -> OfficerView:
+        """The officer, or Refused (wrong password, locked). Failures are recorded either way."""
+        result = self.db.transact(
+            lambda tx: officers.check_login(tx, self.hall, username, password)
+        )
+        if result.officer is None:
+            raise Refused(result.refusal or "login_failed", minutes=result.locked_minutes)
+        return result.officer

@@ -1,0 +1,199 @@
+"""Reading hall rows inside a transaction, and turning them into views and event payloads."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import aliased
+
+from core.db import models as m
+from core.db.database import Tx
+from core.domain.enums import TicketStatus
+from core.domain.hours import HoursError, ServiceRules, WeekHours, parse_week_hours
+from core.domain.numbering import business_date
+from core.errors import ConfigError, NotFound
+from core.views import HallRef, TicketView
+
+
+def hall_ref(row: m.Hall) -> HallRef:
+    return HallRef(row.id, row.code, row.name, row.short_name, row.timezone)
+
+
+def hall_row(tx: Tx, hall_id: int) -> m.Hall:
+    row = tx.session.get(m.Hall, hall_id)
+    if row is None:
+        raise NotFound("hall_unknown", hall=hall_id)
+    return row
+
+
+def today(tx: Tx, hall: HallRef) -> date:
+    return business_date(tx.now, hall.timezone)
+
+
+def local_now(tx: Tx, hall: HallRef):  # noqa: ANN201 - datetime
+    return tx.now.astimezone(ZoneInfo(hall.timezone))
+
+
+def service_row(tx: Tx, hall: HallRef, code: str) -> m.Service:
+    row = tx.session.scalars(
+        select(m.Service).where(m.Service.hall_id == hall.id, m.Service.code == code.upper())
+    ).first()
+    if row is None or not row.active:
+        raise NotFound("service_unknown", service=code)
+    return row
+
+
+def counter_row(tx: Tx, hall: HallRef, number: int, *, lock: bool = False) -> m.Counter:
+    """The counter, locked on PostgreSQL so two actions at one counter run one at a time."""
+    query = select(m.Counter).where(m.Counter.hall_id == hall.id, m.Counter.number == number)
+    if lock and tx.is_postgres:
+        query = query.with_for_update()
+    row = tx.session.scalars(query).first()
+    if row is None or not row.active:
+        raise NotFound("counter_unknown", counter=number)
+    return row
+
+
+def service_rules(hall: m.Hall, service: m.Service) -> ServiceRules:
+    try:
+        if service.hours is not None:
+            hours = parse_week_hours(service.hours, f"services.{service.code}.hours")
+        elif service.schedule and service.schedule in (hall.schedules or {}):
+            hours = parse_week_hours(
+                hall.schedules[service.schedule], f"schedules.{service.schedule}"
+            )
+        else:
+            hours = WeekHours({})
+    except HoursError as error:
+        raise ConfigError("bad_hours", where=error.where, problem=error.problem) from None
+    return ServiceRules(hours, service.cutoff_minutes, service.daily_quota, service.active)
+
+
+def holidays_on(tx: Tx, hall: HallRef, day: date) -> dict[date, str]:
+    rows = tx.session.execute(
+        select(m.Holiday.day, m.Holiday.name).where(
+            m.Holiday.hall_id == hall.id, m.Holiday.day == day
+        )
+    )
+    return {row.day: row.name for row in rows}
+
+
+_Counter = aliased(m.Counter)
+_Officer = aliased(m.Officer)
+
+
+def _ticket_query() -> Select[Any]:
+    return (
+        select(
+            m.Ticket,
+            m.Service.code,
+            m.Service.name,
+            m.Agency.code,
+            m.Agency.name,
+            _Counter.number,
+            _Counter.name,
+            _Officer.username,
+        )
+        .join(m.Service, m.Service.id == m.Ticket.service_id)
+        .join(m.Agency, m.Agency.id == m.Service.agency_id)
+        .outerjoin(_Counter, _Counter.id == m.Ticket.counter_id)
+        .outerjoin(_Officer, _Officer.id == m.Ticket.officer_id)
+    )
+
+
+def _view(row: Any) -> TicketView:
+    t: m.Ticket = row[0]
+    return TicketView(
+        id=t.id,
+        number=t.number,
+        prefix=t.prefix,
+        hop=t.hop,
+        business_date=t.business_date,
+        service_code=row[1],
+        service_name=row[2],
+        agency_code=row[3],
+        agency_name=row[4],
+        priority=t.priority,
+        status=t.status,
+        kiosk=t.kiosk,
+        counter_number=row[5],
+        counter_name=row[6],
+        officer_username=row[7],
+        issued_at=t.issued_at,
+        printed_at=t.printed_at,
+        first_called_at=t.first_called_at,
+        called_at=t.called_at,
+        started_at=t.started_at,
+        finished_at=t.finished_at,
+        recall_count=t.recall_count,
+        transferred_from_id=t.transferred_from_id,
+        note=t.note,
+    )
+
+
+def ticket_view(tx: Tx, ticket_id: int) -> TicketView:
+    tx.session.flush()
+    query = _ticket_query().where(m.Ticket.id == ticket_id)
+    return _view(tx.session.execute(query.execution_options(populate_existing=True)).one())
+
+
+def ticket_views(tx: Tx, *conditions: Any) -> list[TicketView]:
+    rows = tx.session.execute(_ticket_query().where(*conditions).order_by(m.Ticket.id))
+    return [_view(row) for row in rows]
+
+
+def find_ticket(tx: Tx, hall: HallRef, number: str, day: date) -> m.Ticket:
+    """Today's ticket with this number (the latest hop, when it was transferred)."""
+    row = tx.session.scalars(
+        select(m.Ticket)
+        .where(
+            m.Ticket.hall_id == hall.id,
+            m.Ticket.business_date == day,
+            m.Ticket.number == number.strip().upper(),
+        )
+        .order_by(m.Ticket.hop.desc())
+        .limit(1)
+    ).first()
+    if row is None:
+        raise NotFound("ticket_unknown", ticket=number)
+    return row
+
+
+def open_ticket_at(tx: Tx, counter_id: int) -> m.Ticket | None:
+    return tx.session.scalars(
+        select(m.Ticket).where(
+            m.Ticket.counter_id == counter_id,
+            m.Ticket.status.in_([TicketStatus.CALLED, TicketStatus.SERVING]),
+        )
+    ).first()
+
+
+def ticket_payload(view: TicketView) -> dict[str, Any]:
+    """What every event about a ticket carries, enough for a board to redraw without a query."""
+    return {
+        "ticket_id": view.id,
+        "number": view.number,
+        "service": view.service_code,
+        "service_name": view.service_name,
+        "agency": view.agency_code,
+        "priority": view.priority.value,
+        "status": view.status.value,
+        "counter": view.counter_number,
+        "counter_name": view.counter_name,
+        "officer": view.officer_username,
+        "recall_count": view.recall_count,
+        "business_date": view.business_date.isoformat(),
+        "called_at": view.called_at.isoformat() if view.called_at else None,
+    }
+
+
+def max_event_id(tx: Tx, hall: HallRef) -> int:
+    return (
+        tx.session.scalar(
+            select(func.coalesce(func.max(m.Event.id), 0)).where(m.Event.hall_id == hall.id)
+        )
+        or 0
+    )

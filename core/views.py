@@ -1,0 +1,163 @@
+"""Plain, frozen data handed to front ends: never live ORM objects across threads."""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import Enum
+from typing import Any, TypeVar
+
+from core.domain.enums import CounterState, Priority, Role, TicketStatus
+from core.domain.hours import Reason
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class HallRef:
+    id: int
+    code: str
+    name: str
+    short_name: str
+    timezone: str
+
+
+@dataclass(frozen=True)
+class TicketView:
+    id: int
+    number: str
+    prefix: str
+    hop: int
+    business_date: date
+    service_code: str
+    service_name: str
+    agency_code: str
+    agency_name: str
+    priority: Priority
+    status: TicketStatus
+    kiosk: str | None
+    counter_number: int | None
+    counter_name: str | None
+    officer_username: str | None
+    issued_at: datetime
+    printed_at: datetime | None
+    first_called_at: datetime | None
+    called_at: datetime | None
+    started_at: datetime | None
+    finished_at: datetime | None
+    recall_count: int
+    transferred_from_id: int | None
+    note: str
+
+
+@dataclass(frozen=True)
+class IssuedTicket:
+    ticket: TicketView
+    people_ahead: int
+    estimated_wait_minutes: int | None
+    counters: tuple[int, ...]  # the loket that serve this service (rank 1)
+
+
+@dataclass(frozen=True)
+class ServiceAvailability:
+    service_code: str
+    reason: Reason
+    opens_at: str | None  # "HH:MM" hall-local, for "not yet open" and "on break"
+    holiday_name: str | None
+
+    @property
+    def is_open(self) -> bool:
+        return self.reason is Reason.OPEN
+
+
+@dataclass(frozen=True)
+class ServiceQueue:
+    code: str
+    name: str
+    agency_code: str
+    prefix: str
+    waiting: int
+    priority_waiting: int
+    oldest_issued_at: datetime | None
+    estimated_wait_minutes: int | None
+    availability: ServiceAvailability
+
+
+@dataclass(frozen=True)
+class CounterView:
+    number: int
+    name: str
+    zone: str
+    state: CounterState
+    officer_username: str | None
+    current: TicketView | None
+    services: tuple[tuple[str, int], ...]  # (service code, rank)
+
+
+@dataclass(frozen=True)
+class QueueSnapshot:
+    hall: HallRef
+    at: datetime
+    business_date: date
+    services: tuple[ServiceQueue, ...]
+    counters: tuple[CounterView, ...]
+    last_event_id: int
+
+
+@dataclass(frozen=True)
+class OfficerView:
+    id: int
+    username: str
+    full_name: str
+    role: Role
+
+
+@dataclass(frozen=True)
+class EventView:
+    id: int
+    kind: str
+    payload: dict[str, Any]
+    created_at: datetime
+
+
+# --- JSON for stored request results -------------------------------------------------
+
+
+def to_json(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return [to_json(item) for item in value]
+    return value
+
+
+def from_json(kind: Any, data: Any) -> Any:
+    """Rebuild a value of type ``kind`` (dataclass, enum, date, Optional, tuple) from JSON."""
+    if data is None:
+        return None
+    origin = typing.get_origin(kind)
+    if origin in (typing.Union, types.UnionType):
+        inner = [arg for arg in typing.get_args(kind) if arg is not type(None)]
+        return from_json(inner[0], data)
+    if origin is tuple:
+        args = typing.get_args(kind)
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(from_json(args[0], item) for item in data)
+        return tuple(from_json(arg, item) for arg, item in zip(args, data, strict=True))
+    if dataclasses.is_dataclass(kind):
+        hints = typing.get_type_hints(kind)
+        return kind(**{name: from_json(hints[name], data[name]) for name in hints})
+    if isinstance(kind, type) and issubclass(kind, Enum):
+        return kind(data)
+    if kind is datetime:
+        return datetime.fromisoformat(data)
+    if kind is date:
+        return date.fromisoformat(data)
+    return data

@@ -1,0 +1,40 @@
+"""Start-up shared by every Antre window program: logging, settings, database, errors."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from types import TracebackType
+
+from PySide6.QtWidgets import QApplication
+
+from core.config import DeviceSettings, load_settings
+from core.db import schema
+from core.db.database import Database
+from core.logs import setup_logging
+
+log = logging.getLogger(__name__)
+
+
+def _log_uncaught(
+    kind: type[BaseException], error: BaseException, tb: TracebackType | None
+) -> None:
+    # A slot that raises must not kill the hall screen or print a traceback at people.
+    log.error("uncaught error", exc_info=(kind, error, tb))
+
+
+def make_app(program: str, argv: list[str] | None = None) -> QApplication:
+    setup_logging(program)
+    sys.excepthook = _log_uncaught
+    app = QApplication.instance() or QApplication(argv or sys.argv)
+    app.setApplicationName(program)
+    app.setOrganizationName("Antre")
+    return app  # type: ignore[return-value]
+
+
+def open_database(settings: DeviceSettings) -> Database:
+    return schema.connect(settings.database_url)
+
+
+def settings() -> DeviceSettings:
+    return load_settings()

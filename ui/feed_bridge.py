@@ -1,0 +1,47 @@
+"""The core event feed as Qt signals, delivered on the GUI thread."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from core.db.database import Database
+from core.feed import Subscription
+from core.views import EventView
+
+
+class FeedBridge(QObject):
+    """Follows a hall's events in core's background thread and re-emits them as signals.
+
+    ``events`` carries each batch (a list of EventView) in order; ``connection`` says
+    False when the database is lost and True when it is back. Signals cross threads as
+    queued connections, so slots run on the GUI thread.
+    """
+
+    events = Signal(list)
+    connection = Signal(bool)
+
+    def __init__(
+        self,
+        db: Database,
+        hall_id: int,
+        cursor: int,
+        parent: QObject | None = None,
+        wait_seconds: float = 1.0,
+    ) -> None:
+        super().__init__(parent)
+        self._subscription = Subscription(
+            db, hall_id, cursor, self._deliver, self.connection.emit, wait_seconds=wait_seconds
+        )
+
+    @property
+    def cursor(self) -> int:
+        return self._subscription.cursor
+
+    def start(self) -> None:
+        self._subscription.start()
+
+    def stop(self) -> None:
+        self._subscription.stop()
+
+    def _deliver(self, batch: list[EventView]) -> None:
+        self.events.emit(batch)
