@@ -1,0 +1,132 @@
+"""Shared fixtures: real SQLite files and a real PostgreSQL server, a hall, a fixed clock.
+
+PostgreSQL: ``ANTRE_TEST_PG`` (libpq URL, default postgresql://postgres@127.0.0.1:5432/postgres)
+names a server where a scratch database is created for the run and dropped after it.
+With ``ANTRE_REQUIRE_PG=1`` (CI) an unreachable server fails the run instead of skipping.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import uuid
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("ANTRE_DATA_DIR", tempfile.mkdtemp(prefix="antre-test-data-"))
+os.environ.pop("ANTRE_NOW", None)
+os.environ.pop("ANTRE_DB", None)
+os.environ.pop("ANTRE_HALL", None)
+os.environ.setdefault("ANTRE_CONFIG", str(Path(tempfile.mkdtemp()) / "no-config.toml"))
+
+import psycopg  # noqa: E402
+import pytest  # noqa: E402
+from sqlalchemy import text  # noqa: E402
+
+from core import clock  # noqa: E402
+from core.db import schema  # noqa: E402
+from core.db.database import Database  # noqa: E402
+from core.db.models import Base  # noqa: E402
+from core.hallfile import store  # noqa: E402
+from core.service import HallService  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+SMALL_HALL = ROOT / "tests" / "data" / "small-hall.toml"
+SAMPLE_HALL = ROOT / "assets" / "halls" / "mpp-lampung-timur.toml"
+PG_SERVER = os.environ.get("ANTRE_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
+WIB_MONDAY_9 = datetime.fromisoformat("2026-11-23T09:00:00+07:00")
+
+
+def _pg_required() -> bool:
+    return os.environ.get("ANTRE_REQUIRE_PG") == "1" or os.environ.get("CI") == "true"
+
+
+@pytest.fixture(scope="session")
+def pg_url() -> Iterator[str]:
+    """A scratch PostgreSQL database for this test run (SQLAlchemy URL)."""
+    try:
+        admin = psycopg.connect(PG_SERVER, autocommit=True, connect_timeout=3)
+    except psycopg.Error as error:
+        if _pg_required():
+            pytest.fail(f"PostgreSQL is required here but unreachable at {PG_SERVER}: {error}")
+        pytest.skip(f"PostgreSQL unreachable at {PG_SERVER}")
+    name = f"antre_test_{os.getpid()}_{uuid.uuid4().hex[:6]}"
+    admin.execute(f'CREATE DATABASE "{name}"')
+    base = PG_SERVER.rsplit("/", 1)[0]
+    url = f"{base.replace('postgresql://', 'postgresql+psycopg://', 1)}/{name}"
+    db = Database(url)
+    schema.upgrade(db)
+    db.dispose()
+    try:
+        yield url
+    finally:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.close()
+
+
+def _truncate(url: str) -> None:
+    db = Database(url)
+    tables = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
+    with db.engine.begin() as connection:
+        connection.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+    db.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """An empty, migrated database on each engine."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{(tmp_path / 'antre.db').as_posix()}"
+        db = Database(url)
+        schema.upgrade(db)
+        db.dispose()
+        return url
+    url = request.getfixturevalue("pg_url")
+    _truncate(url)
+    return url
+
+
+@pytest.fixture
+def db(db_url: str) -> Iterator[Database]:
+    database = Database(db_url)
+    yield database
+    database.dispose()
+
+
+class ManualClock:
+    """A fixed clock the test moves by hand."""
+
+    def __init__(self, start: datetime) -> None:
+        self.instant = start
+
+    def __call__(self) -> datetime:
+        return self.instant
+
+    def set(self, value: datetime | str) -> None:
+        self.instant = datetime.fromisoformat(value) if isinstance(value, str) else value
+
+    def advance(self, **delta: float) -> None:
+        self.instant += timedelta(**delta)
+
+
+@pytest.fixture
+def fixed_clock() -> Iterator[ManualClock]:
+    """Monday 23 November 2026, 09:00 WIB, until the test moves it."""
+    test_clock = ManualClock(WIB_MONDAY_9)
+    clock.set_clock(test_clock)
+    yield test_clock
+    clock.set_clock(None)
+
+
+@pytest.fixture
+def hall(db: Database, fixed_clock: ManualClock) -> HallService:
+    """The small test hall (tests/data/small-hall.toml) with all counters open."""
+    store.import_spec(db, store.load(SMALL_HALL))
+    service = HallService.open(db, "uji")
+    from core.domain.enums import CounterState
+
+    for number in (1, 2, 3):
+        service.set_counter_state(number, CounterState.OPEN)
+    return service
