@@ -16,14 +16,25 @@ from core.db import models as m
 from core.db.database import Database, Tx
 from core.domain.enums import CounterState, Priority, Role, TransferPosition
 from core.errors import ConfigError, NotFound, Refused
-from core.services import calling, counters, days, issuing, officers, snapshot
+from core.services import (
+    calling,
+    counters,
+    days,
+    hall_settings,
+    issuing,
+    officers,
+    queries,
+    snapshot,
+)
 from core.services.lookup import hall_ref, service_row, ticket_views, today
 from core.views import (
+    CounterFigures,
     HallRef,
     IssuedTicket,
     OfficerView,
     QueueSnapshot,
     ServiceAvailability,
+    ServiceInfo,
     TicketView,
     from_json,
     to_json,
@@ -229,6 +240,32 @@ class HallService:
             lambda tx: ticket_views(
                 tx, m.Ticket.hall_id == self.hall.id, m.Ticket.business_date == today(tx, self.hall)
             )
+        )
+
+    def waiting_tickets(self, counter: int) -> list[TicketView]:
+        return self.db.read(lambda tx: queries.waiting_tickets(tx, self.hall, counter))
+
+    def parked_tickets(self, counter: int) -> list[TicketView]:
+        return self.db.read(lambda tx: queries.parked_tickets(tx, self.hall, counter))
+
+    def counter_figures(self, counter: int, officer_id: int | None = None) -> CounterFigures:
+        return self.db.read(lambda tx: queries.counter_figures(tx, self.hall, counter, officer_id))
+
+    def services(self) -> list[ServiceInfo]:
+        return self.db.read(lambda tx: queries.services(tx, self.hall))
+
+    def recent_calls(self, limit: int = 10) -> list[TicketView]:
+        return self.db.read(lambda tx: queries.recent_calls(tx, self.hall, limit))
+
+    def settings(self) -> dict[str, object]:
+        return self.db.read(lambda tx: queries.settings(tx, self.hall))
+
+    def update_settings(self, changes: Mapping[str, object]) -> dict[str, object]:
+        return self.db.transact(lambda tx: hall_settings.update_settings(tx, self.hall, changes))
+
+    def report_device(self, device: str, kind: str, status: Mapping[str, object]) -> None:
+        self.db.transact(
+            lambda tx: hall_settings.report_device(tx, self.hall, device, kind, status)
         )
 
     def end_of_day(self) -> days.DayClosed:

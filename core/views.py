@@ -116,6 +116,33 @@ class OfficerView:
 
 
 @dataclass(frozen=True)
+class CounterFigures:
+    served: int
+    no_show: int
+    transferred: int
+    mean_service_seconds: float | None
+
+
+@dataclass(frozen=True)
+class ServiceInfo:
+    code: str
+    name: str
+    prefix: str
+    agency_code: str
+    agency_name: str
+    agency_short_name: str
+    agency_color: str
+    agency_icon: str
+    service_minutes: int
+    requirements: tuple[str, ...]
+    procedure: str
+    completion_time: str
+    fee: str
+    product: str
+    legal_basis: str
+
+
+@dataclass(frozen=True)
 class EventView:
     id: int
     kind: str
