@@ -78,8 +78,8 @@ def now() -> datetime:
 def set_clock(clock: Clock | None) -> None:
     """Replace the clock (``None`` restores the ``ANTRE_NOW``/system clock)."""
     global _clock, _configured
-    _clock = clock if clock is not None else _initial_clock()
-    _configured = True
+    _clock = clock if clock is not None else system_clock
+    _configured = clock is not None  # None: read ANTRE_NOW again on the next now()
 
 
 def zone(name: str) -> tzinfo:

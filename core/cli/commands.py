@@ -22,10 +22,18 @@ from core.service import HallService
 from core.views import TicketView, to_json
 
 Result = tuple[str, Any] | None
+_opened: list[Database] = []
 
 
 def _database(args: argparse.Namespace, settings: DeviceSettings) -> Database:
-    return schema.connect(args.db or settings.database_url)
+    db = schema.connect(args.db or settings.database_url)
+    _opened.append(db)
+    return db
+
+
+def close_databases() -> None:
+    while _opened:
+        _opened.pop().dispose()
 
 
 def _hall(args: argparse.Namespace, settings: DeviceSettings) -> HallService:
@@ -45,6 +53,7 @@ def _ticket_line(hall: HallService, view: TicketView) -> str:
 
 def db(args: argparse.Namespace, settings: DeviceSettings) -> Result:
     database = Database(args.db or settings.database_url)
+    _opened.append(database)
     if args.action == "status":
         current, head = schema.current_revision(database), schema.HEAD
         return f"skema: {current or '-'} (terbaru: {head})", {"current": current, "head": head}

@@ -100,7 +100,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exit_:  # --help, or bad usage already explained on stderr
+        return int(exit_.code or 0)
     setup_logging("antre-cli")
     lang = language()
     try:

@@ -6,9 +6,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import inspect, text
+from sqlalchemy.exc import DBAPIError
 
 from core.db.database import Database
-from core.errors import SchemaMismatch
+from core.errors import DatabaseUnavailable, SchemaMismatch
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -77,7 +78,16 @@ def connect(url: str, *, auto_upgrade: bool | None = None) -> Database:
     db = Database(url)
     try:
         ensure_current(db, db.is_sqlite if auto_upgrade is None else auto_upgrade)
+    except DBAPIError as error:
+        db.dispose()
+        raise DatabaseUnavailable("database_unavailable", detail=short_reason(error)) from error
     except Exception:
         db.dispose()
         raise
     return db
+
+
+def short_reason(error: DBAPIError) -> str:
+    """The first line of the driver's message: enough for a person, no stack of details."""
+    lines = str(error.orig).strip().splitlines()
+    return lines[0] if lines else type(error.orig).__name__

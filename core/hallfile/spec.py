@@ -216,7 +216,14 @@ def validate(data: Mapping[str, Any]) -> tuple[HallSpec | None, Problems]:
     schedules = _schedules(root.get("schedules", dict, {}), problems)
     holidays = _holidays(root.get("holidays", list, []), problems)
     agencies = _agencies(root.get("agencies", list), schedules, problems)
-    service_codes = {s.code for a in agencies for s in a.services}
+    # Codes as written, valid or not, so one bad service does not also fail every counter.
+    service_codes = {
+        service.get("code")
+        for agency in data.get("agencies") or []
+        if isinstance(agency, Mapping)
+        for service in agency.get("services") or []
+        if isinstance(service, Mapping)
+    }
     counters = _counters(root.get("counters", list, []), service_codes, problems)
     root.finish()
     if problems.items:

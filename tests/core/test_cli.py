@@ -1,0 +1,204 @@
+"""The antre command line: quick start, exit codes, clear messages, nothing half-written."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from core.cli.main import main
+from core.db.database import Database
+from core.db import models as m
+from tests.conftest import SAMPLE_HALL, SMALL_HALL
+
+MONDAY = "2026-11-23T09:30:00+07:00"
+
+
+@pytest.fixture
+def cli(db_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
+    """Run ``antre --db URL …`` in-process; returns (exit code, stdout, stderr)."""
+    monkeypatch.setenv("ANTRE_NOW", MONDAY)
+    monkeypatch.setenv("ANTRE_LANG", "id")
+    from core import clock
+
+    clock.set_clock(None)
+
+    def run(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
+        if stdin is not None:
+            monkeypatch.setattr("sys.stdin", __import__("io").StringIO(stdin))
+        code = main(["--db", db_url, *args])
+        out = capsys.readouterr()
+        return code, out.out, out.err
+
+    yield run
+    clock.set_clock(None)
+
+
+def count_tickets(url: str) -> int:
+    db = Database(url)
+    with db.engine.connect() as connection:
+        result = connection.execute(select(func.count()).select_from(m.Ticket)).scalar()
+    db.dispose()
+    return result or 0
+
+
+def test_quick_start_on_the_sample_hall(cli, db_url: str) -> None:  # noqa: ANN001
+    code, out, _ = cli("hall", "import", str(SAMPLE_HALL))
+    assert code == 0 and "16 instansi, 56 layanan, 15 loket" in out
+    assert cli("counter", "open", "1")[0] == 0
+    code, out, _ = cli("issue", "KTP-EL-REKAM")
+    assert code == 0 and out.startswith("A001 · ") and "antrean sebelum Anda: 0" in out
+    code, out, _ = cli("call", "1")
+    assert code == 0 and "A001" in out and "Loket 1" in out
+    assert cli("start", "1")[0] == 0
+    code, out, _ = cli("finish", "1")
+    assert code == 0 and "selesai" in out
+    code, out, _ = cli("status")
+    assert code == 0 and "Loket 1" in out
+    code, out, _ = cli("--json", "events", "--since", "0")
+    kinds = [json.loads(line)["kind"] for line in out.splitlines()]
+    assert kinds[0] == "hall.config_changed" and kinds[-1] == "ticket.finished"
+
+
+def test_every_verb_speaks_json(cli) -> None:  # noqa: ANN001
+    cli("hall", "import", str(SMALL_HALL))
+    cli("counter", "open", "1")
+    code, out, _ = cli("issue", "KTP", "--priority", "lansia", "--json")
+    issued = json.loads(out)
+    assert (code, issued["ticket"]["number"], issued["ticket"]["priority"]) == (0, "A001", "lansia")
+    called = json.loads(cli("--json", "call", "1")[1])
+    assert called["ticket"]["status"] == "called"
+    transferred = json.loads(cli("--json", "transfer", "1", "SKCK", "--front")[1])
+    assert transferred["ticket"]["service_code"] == "SKCK"
+    status = json.loads(cli("--json", "status")[1])
+    assert {s["code"]: s["waiting"] for s in status["services"]}["SKCK"] == 1
+    shown = json.loads(cli("--json", "hall", "show")[1])
+    assert shown["hall"]["code"] == "uji"
+
+
+def test_nothing_waiting_is_not_an_error(cli) -> None:  # noqa: ANN001
+    cli("hall", "import", str(SMALL_HALL))
+    cli("counter", "open", "2")
+    code, out, err = cli("call", "2")
+    assert (code, out.strip(), err) == (0, "Tidak ada antrean yang menunggu untuk loket 2.", "")
+    assert json.loads(cli("call", "2", "--json")[1]) == {"ticket": None}
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("call", "1"), "Loket 1 tutup: buka loket dulu untuk memanggil."),
+        (("finish", "1"), "Tidak ada nomor yang sedang dilayani di Loket 1."),
+        (
+            ("issue", "SIM"),
+            "Layanan Perpanjangan SIM tutup hari ini.",
+        ),  # only on Mondays? no: Monday 08-12
+    ],
+)
+def test_refused_actions_exit_1_with_one_line(cli, args, message: str, monkeypatch) -> None:  # noqa: ANN001
+    cli("hall", "import", str(SMALL_HALL))
+    if args[0] == "issue":
+        monkeypatch.setenv(
+            "ANTRE_NOW", "2026-11-24T09:30:00+07:00"
+        )  # Tuesday: SIM only runs Mondays
+        from core import clock
+
+        clock.set_clock(None)
+    code, out, err = cli(*args)
+    assert code == 1
+    assert out == ""
+    assert err.strip() == f"antre: {message}"
+
+
+def test_bad_usage_exits_2(cli) -> None:  # noqa: ANN001
+    code, _, err = cli("call", "satu")
+    assert code == 2 and "invalid int value: 'satu'" in err
+    code, _, err = cli("launch")
+    assert code == 2 and "invalid choice" in err
+    code, _, err = cli("issue", "KTP", "--priority", "vip")
+    assert code == 2
+
+
+def test_bad_hall_file_exits_2_and_changes_nothing(cli, db_url: str, tmp_path: Path) -> None:  # noqa: ANN001
+    cli("hall", "import", str(SMALL_HALL))
+    cli("issue", "KTP")
+    bad = tmp_path / "bad.toml"
+    bad.write_text(SMALL_HALL.read_text().replace('name = "Kartu Keluarga"', 'name = ""'))
+    code, out, err = cli("hall", "import", str(bad))
+    assert code == 2 and out == ""
+    assert "agencies[0].services[1].name: must not be empty" in err and "line" in err
+    shown = json.loads(cli("--json", "hall", "show")[1])
+    assert shown["agencies"][0]["services"][1]["name"] == "Kartu Keluarga"
+    assert count_tickets(db_url) == 1
+
+
+def test_officer_add_reads_the_password_from_stdin(cli) -> None:  # noqa: ANN001
+    cli("hall", "import", str(SMALL_HALL))
+    code, out, _ = cli(
+        "officer",
+        "add",
+        "siti",
+        "--role",
+        "supervisor",
+        "--name",
+        "Siti Aminah",
+        stdin="rahasia123\n",
+    )
+    assert code == 0 and "siti" in out
+    code, _, err = cli("officer", "add", "siti", stdin="rahasia123\n")
+    assert code == 1 and "sudah terdaftar" in err
+    code, _, err = cli("officer", "add", "budi", stdin="123\n")
+    assert code == 2 and "minimal 6" in err
+
+
+def test_no_hall_yet(cli) -> None:  # noqa: ANN001
+    code, _, err = cli("status")
+    assert code == 2 and "antre hall import" in err
+
+
+def test_bad_now_is_a_config_error(cli, monkeypatch) -> None:  # noqa: ANN001
+    monkeypatch.setenv("ANTRE_NOW", "kemarin sore")
+    from core import clock
+
+    clock.set_clock(None)
+    code, _, err = cli("status")
+    assert code == 2 and "ANTRE_NOW" in err
+
+
+def run_antre(
+    *args: str, env_extra: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    env = os.environ | {"ANTRE_NOW": MONDAY} | (env_extra or {})
+    return subprocess.run(
+        [sys.executable, "-m", "core.cli.main", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+
+
+def test_real_process_never_prints_a_traceback(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    assert run_antre("--db", url, "hall", "import", str(SMALL_HALL)).returncode == 0
+    unreachable = run_antre("--db", "postgresql+psycopg://nobody@127.0.0.1:1/none", "status")
+    bad_url = run_antre("--db", "mysql://x", "status")
+    refused = run_antre("--db", url, "call", "1")
+    for result, code in ((unreachable, 2), (bad_url, 2), (refused, 1)):
+        assert result.returncode == code, result.stderr
+        assert "Traceback" not in result.stderr + result.stdout
+        assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert "tidak dapat dihubungi" in unreachable.stderr
+    assert "Alamat basis data tidak sah" in bad_url.stderr
+
+
+def test_english_messages(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    run_antre("--db", url, "hall", "import", str(SMALL_HALL))
+    result = run_antre("--db", url, "call", "1", env_extra={"ANTRE_LANG": "en"})
+    assert result.stderr.strip() == "antre: Loket 1 is closed: open it to call."

@@ -1,0 +1,483 @@
+"""Race tests with real processes, on SQLite (WAL file) and on the real PostgreSQL server.
+
+Eight kiosk processes issue 300 tickets each on one shared prefix while eight counter
+processes call, start and finish (core issue: "every number unique, every ticket called at
+most once at a time, issued = done + waiting + … exactly"). Afterwards the database, the
+event feed, a live feed follower and the workers' own logs must all tell the same story.
+
+The workers are tests/core/race_worker.py, started as plain subprocesses (portable, and each
+one truly has its own connection, clock and HallService). All of them share one instant,
+Monday 23 November 2026 10:00 WIB (``ANTRE_NOW``), when the race hall is open.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from core.db import models as m
+from core.db import schema
+from core.domain.enums import CounterState
+from core.feed import EventFeed
+from core.hallfile import store
+from core.service import HallService
+from core.views import EventView
+
+ROOT = Path(__file__).resolve().parents[2]
+WORKER = Path(__file__).resolve().parent / "race_worker.py"
+NOW = "2026-11-23T10:00:00+07:00"  # a Monday morning: the race hall is open
+HALL = "balapan"
+ISSUERS, PER_ISSUER, CALLERS = 8, 300, 8
+TOTAL = ISSUERS * PER_ISSUER
+DEADLINE = 240.0  # seconds for one race before the workers are killed
+
+# Three services share prefix A (one number stream); LEGAL (prefix L) only receives
+# transfers. Every counter serves every service, with different ranks.
+RACE_HALL = f"""
+format = 1
+
+[hall]
+code = "{HALL}"
+name = "Mal Pelayanan Publik Balapan"
+timezone = "Asia/Jakarta"
+
+[schedules.reguler]
+mon = {{ open = "08:00", close = "15:00", breaks = [["12:00", "13:00"]] }}
+
+[[agencies]]
+code = "DUKCAPIL"
+name = "Dinas Kependudukan dan Pencatatan Sipil"
+
+[[agencies.services]]
+code = "KTP"
+name = "Perekaman KTP-el"
+prefix = "A"
+schedule = "reguler"
+
+[[agencies.services]]
+code = "KK"
+name = "Kartu Keluarga"
+prefix = "A"
+schedule = "reguler"
+
+[[agencies.services]]
+code = "AKTA"
+name = "Akta Kelahiran"
+prefix = "A"
+schedule = "reguler"
+
+[[agencies.services]]
+code = "LEGAL"
+name = "Legalisir Dokumen"
+prefix = "L"
+schedule = "reguler"
+""" + "".join(
+    f"""
+[[counters]]
+number = {n}
+name = "Loket {n}"
+services = {{ "KTP" = {1 if n <= 4 else 2}, "KK" = {1 if n % 2 else 2}, "AKTA" = 1, "LEGAL" = {2 if n <= 4 else 1} }}
+"""
+    for n in range(1, CALLERS + 1)
+)
+
+ISSUED_SERVICES = ["KTP", "KK", "AKTA"]
+OPEN_STATUSES = {"called", "serving"}
+
+
+pytestmark = pytest.mark.slow  # the PostgreSQL variants also carry "pg" (from db_url)
+
+
+@pytest.fixture
+def race_url(db_url: str, tmp_path: Path, fixed_clock: Any) -> str:
+    """The empty database of ``db_url`` (each engine) holding the race hall, counters open."""
+    fixed_clock.set(NOW)
+    hall_file = tmp_path / "race-hall.toml"
+    hall_file.write_text(RACE_HALL, encoding="utf-8")
+    db = schema.connect(db_url, auto_upgrade=False)
+    try:
+        store.import_spec(db, store.load(hall_file))
+        hall = HallService.open(db, HALL)
+        for number in range(1, CALLERS + 1):
+            hall.set_counter_state(number, CounterState.OPEN)
+    finally:
+        db.dispose()
+    return db_url
+
+
+# --- running a race ------------------------------------------------------------------------
+
+
+class Follower(threading.Thread):
+    """A display following the feed live, as front ends do: every event once, in id order."""
+
+    def __init__(self, url: str, hall_id: int) -> None:
+        super().__init__(name="race-follower", daemon=True)
+        self.db = schema.connect(url, auto_upgrade=False)
+        self.feed = EventFeed(self.db, hall_id)
+        self.cursor = self.feed.latest_id()
+        self.seen: list[int] = []
+        self.error: BaseException | None = None
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        try:
+            while not self.stop.is_set():
+                self.take(self.feed.wait(self.cursor, 0.1))
+            self.take(self.feed.fetch(self.cursor))  # the last ones, after everyone is done
+        except BaseException as error:  # noqa: BLE001 - reported by the test
+            self.error = error
+        finally:
+            self.feed.close()
+            self.db.dispose()
+
+    def take(self, events: list[EventView]) -> None:
+        for event in events:
+            self.seen.append(event.id)
+            self.cursor = event.id
+
+
+@dataclass
+class Race:
+    url: str
+    workdir: Path
+    seconds: float = 0.0
+    results: dict[str, dict[str, Any]] = field(default_factory=dict)
+    follower_seen: list[int] = field(default_factory=list)
+    follower_from: int = 0
+
+
+def _start(job: dict[str, Any], workdir: Path, env: dict[str, str]) -> subprocess.Popen[bytes]:
+    with (workdir / f"out-{job['name']}.txt").open("wb") as out:
+        return subprocess.Popen(
+            [sys.executable, str(WORKER), json.dumps(job)],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+
+
+def _wait_all(processes: dict[str, subprocess.Popen[bytes]], until: float, workdir: Path) -> None:
+    for name, process in processes.items():
+        try:
+            process.wait(timeout=max(0.1, until - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            pass
+    broken = {n: p.returncode for n, p in processes.items() if p.returncode != 0}
+    if broken:
+        for process in processes.values():
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+        report = "\n".join(
+            f"--- {name} (exit {code}) ---\n"
+            + (workdir / f"out-{name}.txt").read_text(errors="replace")[-3000:]
+            for name, code in broken.items()
+        )
+        pytest.fail(f"race workers failed or hung:\n{report}")
+
+
+def run_race(
+    url: str,
+    workdir: Path,
+    *,
+    issuers: int = ISSUERS,
+    per_issuer: int = PER_ISSUER,
+    callers: int = CALLERS,
+    mixed: bool = False,
+    retry_every: int = 0,
+) -> Race:
+    """Start the issuers and the callers together, follow the feed, collect what they saw."""
+    workdir.mkdir()
+    env = dict(os.environ, ANTRE_NOW=NOW, PYTHONPATH=str(ROOT))
+    jobs = [
+        {
+            "role": "issuer",
+            "name": f"kiosk{i}",
+            "count": per_issuer,
+            "services": ISSUED_SERVICES[i % 3 :] + ISSUED_SERVICES[: i % 3],
+            "seed": 1000 + i,
+        }
+        for i in range(1, issuers + 1)
+    ] + [
+        {"role": "caller", "name": f"loket{n}", "counter": n, "seed": 2000 + n}
+        for n in range(1, callers + 1)
+    ]
+    for job in jobs:
+        job |= {
+            "url": url,
+            "hall": HALL,
+            "dir": str(workdir),
+            "mixed": mixed,
+            "retry_every": retry_every,
+        }
+        if mixed:
+            job["transfer_to"] = "LEGAL"
+    db = schema.connect(url, auto_upgrade=False)
+    hall_id = HallService.open(db, HALL).hall.id
+    db.dispose()
+    race = Race(url, workdir)
+    follower = Follower(url, hall_id)
+    race.follower_from = follower.cursor
+    kiosks = {job["name"]: _start(job, workdir, env) for job in jobs if job["role"] == "issuer"}
+    counters = {job["name"]: _start(job, workdir, env) for job in jobs if job["role"] == "caller"}
+    everyone = kiosks | counters
+    until = time.monotonic() + DEADLINE
+    while not all((workdir / f"ready-{name}").exists() for name in everyone):
+        if any(p.poll() is not None for p in everyone.values()) or time.monotonic() > until:
+            _wait_all(everyone, time.monotonic(), workdir)
+            pytest.fail("a race worker ended before it was ready")
+        time.sleep(0.02)
+    follower.start()
+    began = time.monotonic()
+    (workdir / "go").write_text("")
+    _wait_all(kiosks, until, workdir)
+    (workdir / "issuers-done").write_text("")
+    _wait_all(counters, until, workdir)
+    race.seconds = time.monotonic() - began
+    follower.stop.set()
+    follower.join(30)
+    assert not follower.is_alive(), "the feed follower did not stop"
+    if follower.error is not None:
+        raise follower.error
+    race.follower_seen = follower.seen
+    for name in everyone:
+        race.results[name] = json.loads((workdir / f"result-{name}.json").read_text())
+    return race
+
+
+# --- reading the outcome -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Row:
+    id: int
+    number: str
+    prefix: str
+    seq: int
+    hop: int
+    status: str
+    service: str
+    counter: int | None
+    transferred_from_id: int | None
+
+
+def _outcome(url: str) -> tuple[list[Row], list[str], dict[str, int], list[EventView]]:
+    """The race hall's tickets, today's statuses as the service reports them, its number
+    streams and its whole event feed."""
+    db = schema.connect(url, auto_upgrade=False)
+    try:
+        hall = HallService.open(db, HALL)
+
+        def read(tx: Any) -> tuple[list[Row], dict[str, int]]:
+            query = (
+                select(
+                    m.Ticket.id,
+                    m.Ticket.number,
+                    m.Ticket.prefix,
+                    m.Ticket.seq,
+                    m.Ticket.hop,
+                    m.Ticket.status,
+                    m.Service.code,
+                    m.Counter.number,
+                    m.Ticket.transferred_from_id,
+                )
+                .join(m.Service, m.Service.id == m.Ticket.service_id)
+                .outerjoin(m.Counter, m.Counter.id == m.Ticket.counter_id)
+                .where(m.Ticket.hall_id == hall.hall.id)
+                .order_by(m.Ticket.id)
+            )
+            rows = [Row(*row[:5], row[5].value, *row[6:]) for row in tx.session.execute(query)]
+            streams = dict(
+                tx.session.execute(
+                    select(m.NumberStream.prefix, m.NumberStream.last_seq).where(
+                        m.NumberStream.hall_id == hall.hall.id
+                    )
+                ).all()
+            )
+            return rows, streams
+
+        rows, streams = db.read(read)
+        today = [t.status.value for t in hall.tickets_today()]
+        feed = EventFeed(db, hall.hall.id)
+        events: list[EventView] = []
+        while batch := feed.fetch(events[-1].id if events else 0):
+            events += batch
+        feed.close()
+        return rows, today, streams, events
+    finally:
+        db.dispose()
+
+
+def replay(events: list[EventView]) -> dict[int, str]:
+    """Play the feed back, checking each event is allowed at that point; final statuses.
+
+    A ticket is called only when it is waiting (or parked at that same counter) and only by a
+    counter holding nothing; recall, start, finish, no-show, park and transfer only by the
+    counter holding it; a counter holding a ticket never goes on break or closes.
+    """
+    status: dict[int, str] = {}
+    holder: dict[int, int] = {}  # ticket -> counter holding it
+    held: dict[int, int] = {}  # counter -> ticket it holds
+    parked_at: dict[int, int] = {}
+    last_id = 0
+
+    def release(ticket: int, counter: int, kind: str) -> None:
+        assert held.get(counter) == ticket and holder.get(ticket) == counter, (
+            f"{kind} of ticket {ticket} at counter {counter}, which holds {held.get(counter)}"
+        )
+        del held[counter], holder[ticket]
+
+    for event in events:
+        assert event.id > last_id, f"event ids not strictly increasing at {event.id}"
+        last_id = event.id
+        p = event.payload
+        kind = event.kind
+        if kind == "counter.state":
+            assert p["state"] == "open" or p["counter"] not in held, f"counter busy: {p}"
+            continue
+        if not kind.startswith("ticket."):
+            continue
+        ticket = p["ticket_id"]
+        counter = p.get("counter")
+        before = status.get(ticket)
+        if kind == "ticket.issued":
+            assert before is None, f"ticket {ticket} issued twice"
+            assert p["status"] in ("printing", "waiting")
+        elif kind == "ticket.printed":
+            assert before == "printing", f"ticket {ticket} printed while {before}"
+        elif kind == "ticket.voided":
+            assert before == "printing", f"ticket {ticket} voided while {before}"
+        elif kind == "ticket.called":
+            parked_here = before == "parked" and parked_at.get(ticket) == counter
+            assert before == "waiting" or parked_here, (
+                f"ticket {ticket} called at counter {counter} while {before}"
+                f" (held by {holder.get(ticket)})"
+            )
+            assert counter not in held, (
+                f"counter {counter} called ticket {ticket} while holding {held[counter]}"
+            )
+            held[counter], holder[ticket] = ticket, counter
+            parked_at.pop(ticket, None)
+        elif kind in ("ticket.recalled", "ticket.started"):
+            assert before == "called" and held.get(counter) == ticket, (
+                f"{kind} of ticket {ticket} at counter {counter} while {before}"
+            )
+        elif kind in ("ticket.finished", "ticket.no_show", "ticket.parked"):
+            assert before in OPEN_STATUSES, f"{kind} of ticket {ticket} while {before}"
+            assert kind != "ticket.no_show" or before == "called"
+            release(ticket, counter, kind)
+            if kind == "ticket.parked":
+                parked_at[ticket] = counter
+        elif kind == "ticket.transferred":
+            source = p["from_ticket_id"]
+            assert status.get(source) in OPEN_STATUSES, f"transfer of {source}"
+            release(source, p["from_counter"], kind)
+            status[source] = "transferred"
+            assert before is None and p["status"] == "waiting", f"transfer created {ticket}"
+        else:
+            raise AssertionError(f"unexpected event {kind}: {p}")
+        status[ticket] = p["status"]
+    assert not held, f"counters still holding tickets: {held}"
+    return status
+
+
+def check_race(race: Race, *, mixed: bool) -> dict[str, int]:
+    """Everything the issue promises, from the database, the feed and the workers' logs."""
+    rows, today, streams, events = _outcome(race.url)
+    first = [r for r in rows if r.hop == 0]
+
+    # Numbers: one stream for prefix A, 1..2400 without a gap, each number once (hop 0).
+    assert streams == {"A": TOTAL}
+    assert sorted(r.seq for r in first) == list(range(1, TOTAL + 1))
+    assert len({r.number for r in first}) == TOTAL
+    assert all(r.prefix == "A" and r.number == f"A{r.seq:03d}" for r in rows)
+    assert len({(r.prefix, r.seq, r.hop) for r in rows}) == len(rows)
+    assert len(today) == len(rows), "tickets_today() must list every ticket of the day"
+
+    # The kiosks got exactly the tickets that exist, each once (retried requests applied once).
+    issued = [e for name, r in race.results.items() if name.startswith("kiosk") for e in r["log"]]
+    assert sorted(e[1] for e in issued) == [r.id for r in first]
+    assert {e[1]: e[2] for e in issued} == {r.id: r.number for r in first}
+
+    # The feed, played back, allows every step and ends where the database is.
+    final = replay(events)
+    assert final == {r.id: r.status for r in rows}
+    kinds = Counter(e.kind for e in events)
+    assert kinds["ticket.issued"] == TOTAL
+    assert kinds["ticket.transferred"] == len(rows) - TOTAL
+
+    # A display following the feed live saw every event once, in order.
+    assert race.follower_seen == [e.id for e in events if e.id > race.follower_from]
+
+    # Accounting: issued = done + no-show + void + (waiting, called, serving, parked,
+    # printing, expired: all zero now). A transferred row continues as its next hop.
+    statuses = Counter(r.status for r in rows)
+    successors = Counter(r.transferred_from_id for r in rows if r.transferred_from_id)
+    assert statuses["transferred"] == len(rows) - TOTAL == sum(successors.values())
+    assert all(status == "transferred" for r in rows if r.id in successors for status in [r.status])
+    assert set(successors.values()) <= {1}
+    closed = statuses - Counter({"transferred": statuses["transferred"]})
+    assert TOTAL == sum(closed.values())
+    assert set(closed) <= {"done", "no_show", "void"}, f"left open: {closed}"
+    finished = Counter(e.payload["ticket_id"] for e in events if e.kind == "ticket.finished")
+    assert set(finished.values()) <= {1}, "a ticket finished twice"
+    assert len(finished) == closed["done"]
+    calls = Counter(e.payload["ticket_id"] for e in events if e.kind == "ticket.called")
+    if mixed:
+        failed = sum(r.get("failed_prints", 0) for r in race.results.values())
+        assert closed["void"] == failed
+        assert kinds["ticket.voided"] == failed
+    else:
+        assert closed == Counter({"done": TOTAL})
+        assert set(calls.values()) == {1} and len(calls) == TOTAL
+
+    # Each counter's own log is exactly the feed's story of that counter.
+    logged = {
+        "call": "ticket.called",
+        "resume": "ticket.called",
+        "recall": "ticket.recalled",
+        "start": "ticket.started",
+        "finish": "ticket.finished",
+        "no_show": "ticket.no_show",
+        "park": "ticket.parked",
+        "transfer": "ticket.transferred",
+    }
+    story: dict[int, list[tuple[str, int]]] = defaultdict(list)
+    for e in events:
+        if e.kind == "ticket.transferred":
+            story[e.payload["from_counter"]].append((e.kind, e.payload["from_ticket_id"]))
+        elif e.kind in logged.values():
+            story[e.payload["counter"]].append((e.kind, e.payload["ticket_id"]))
+    for n in range(1, CALLERS + 1):
+        log = race.results[f"loket{n}"]["log"]
+        assert [(logged[op], tid) for op, tid, *_ in log if op in logged] == story[n], n
+    return dict(closed) | {
+        "events": len(events),
+        "transfers": statuses["transferred"],
+        "retries": sum(r["retries"] for r in race.results.values()),
+        "idle_calls": sum(r["idle_calls"] for r in race.results.values()),
+    }
+
+
+# --- the tests ---------------------------------------------------------------------------
+
+
+def test_kiosks_and_counters_race_on_one_prefix(race_url: str, tmp_path: Path) -> None:
+    """8 kiosks × 300 tickets on prefix A while 8 counters call, start and finish."""
+    race = run_race(race_url, tmp_path / "race", retry_every=25)
+    summary = check_race(race, mixed=False)
+    assert summary["retries"] > 0
+    print(f"race took {race.seconds:.1f}s: {summary}")
