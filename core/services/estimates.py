@@ -39,9 +39,7 @@ def mean_service_minutes(tx: Tx, service: m.Service, day: date) -> float:
     durations = [
         (finish - begin).total_seconds() / 60 for begin, finish in rows if begin and finish
     ]
-    if len(durations) >= MIN_SAMPLES:
-        return sum(durations) / len(durations)
-    return float(service.service_minutes)
+    return mean_of(durations, service.service_minutes)
 
 
 def serving_counters(tx: Tx, service_id: int) -> tuple[int, float]:
@@ -56,10 +54,20 @@ def serving_counters(tx: Tx, service_id: int) -> tuple[int, float]:
     return assigned, capacity
 
 
-def estimate_wait_minutes(tx: Tx, service: m.Service, ahead: int, day: date) -> int | None:
-    assigned, capacity = serving_counters(tx, service.id)
+def wait_minutes(ahead: int, mean_minutes: float, assigned: int, capacity: float) -> int | None:
+    """Minutes until a new ticket is called: the people ahead shared over the open counters."""
     if assigned == 0:
         return None
     # Before counters open, assume the assigned rank-1 counters will serve.
-    capacity = capacity or float(assigned)
-    return math.ceil(ahead * mean_service_minutes(tx, service, day) / capacity)
+    return math.ceil(ahead * mean_minutes / (capacity or float(assigned)))
+
+
+def mean_of(durations: list[float], typical_minutes: int) -> float:
+    return (
+        sum(durations) / len(durations) if len(durations) >= MIN_SAMPLES else float(typical_minutes)
+    )
+
+
+def estimate_wait_minutes(tx: Tx, service: m.Service, ahead: int, day: date) -> int | None:
+    assigned, capacity = serving_counters(tx, service.id)
+    return wait_minutes(ahead, mean_service_minutes(tx, service, day), assigned, capacity)

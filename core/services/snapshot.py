@@ -1,4 +1,8 @@
-"""The queue as a whole, for boards, kiosks, counters and the CLI's status."""
+"""The queue as a whole, for boards, kiosks, counters and the CLI's status.
+
+Read in a handful of grouped queries whatever the number of services: kiosks and boards
+refresh it on every change.
+"""
 
 from __future__ import annotations
 
@@ -8,19 +12,31 @@ from sqlalchemy import case, func, select
 
 from core.db import models as m
 from core.db.database import Tx
-from core.domain.enums import Priority, TicketStatus
+from core.domain import hours
+from core.domain.enums import CounterState, Priority, TicketStatus
 from core.services import estimates
-from core.services.issuing import service_availability
-from core.services.lookup import max_event_id, ticket_views, today
-from core.views import CounterView, HallRef, QueueSnapshot, ServiceQueue
+from core.services.lookup import (
+    hall_row,
+    holidays_on,
+    local_now,
+    max_event_id,
+    service_rules,
+    ticket_views,
+    today,
+)
+from core.views import CounterView, HallRef, QueueSnapshot, ServiceAvailability, ServiceQueue
 
 
 def snapshot(tx: Tx, hall: HallRef) -> QueueSnapshot:
     day = today(tx, hall)
+    moment = local_now(tx, hall)
     last_event = max_event_id(tx, hall)  # read first: events after it are newer than the view
+    row = hall_row(tx, hall.id)
+    holidays = holidays_on(tx, hall, day)
+    todays = (m.Ticket.hall_id == hall.id, m.Ticket.business_date == day)
     waiting = {
-        row.service_id: row
-        for row in tx.session.execute(
+        r.service_id: r
+        for r in tx.session.execute(
             select(
                 m.Ticket.service_id,
                 func.count().label("total"),
@@ -29,23 +45,50 @@ def snapshot(tx: Tx, hall: HallRef) -> QueueSnapshot:
                 ),
                 func.min(m.Ticket.issued_at).label("oldest"),
             )
-            .where(
-                m.Ticket.hall_id == hall.id,
-                m.Ticket.status == TicketStatus.WAITING,
-                m.Ticket.business_date == day,
-            )
+            .where(*todays, m.Ticket.status == TicketStatus.WAITING)
             .group_by(m.Ticket.service_id)
         )
     }
+    issued = dict(
+        tx.session.execute(
+            select(m.Ticket.service_id, func.count())
+            .where(*todays, m.Ticket.hop == 0, m.Ticket.status != TicketStatus.VOID)
+            .group_by(m.Ticket.service_id)
+        ).all()
+    )
+    assigned: dict[int, int] = defaultdict(int)
+    capacity: dict[int, float] = defaultdict(float)
+    for service_id, rank, state in tx.session.execute(
+        select(m.Assignment.service_id, m.Assignment.rank, m.Counter.state)
+        .join(m.Counter, m.Counter.id == m.Assignment.counter_id)
+        .where(m.Counter.hall_id == hall.id, m.Counter.active.is_(True))
+    ):
+        assigned[service_id] += rank == 1
+        if state == CounterState.OPEN:
+            capacity[service_id] += 1.0 if rank == 1 else 0.5
+    durations: dict[int, list[float]] = defaultdict(list)
+    for service_id, begin, finish in tx.session.execute(
+        select(
+            m.Ticket.service_id,
+            func.coalesce(m.Ticket.started_at, m.Ticket.called_at),
+            m.Ticket.finished_at,
+        ).where(*todays, m.Ticket.status == TicketStatus.DONE)
+    ):
+        if begin and finish:
+            durations[service_id].append((finish - begin).total_seconds() / 60)
     services = []
-    for service in tx.session.scalars(
-        select(m.Service)
+    for service, agency_code in tx.session.execute(
+        select(m.Service, m.Agency.code)
+        .join(m.Agency, m.Agency.id == m.Service.agency_id)
         .where(m.Service.hall_id == hall.id, m.Service.active.is_(True))
         .order_by(m.Service.sort_order, m.Service.id)
     ):
-        agency_code = tx.session.get(m.Agency, service.agency_id).code  # type: ignore[union-attr]
-        row = waiting.get(service.id)
-        count = row.total if row else 0
+        counts = waiting.get(service.id)
+        count = counts.total if counts else 0
+        has_counter = service.id in assigned  # any active counter assigned, whatever its rank
+        result = hours.availability(
+            service_rules(row, service), moment, holidays, issued.get(service.id, 0), has_counter
+        )
         services.append(
             ServiceQueue(
                 code=service.code,
@@ -53,10 +96,20 @@ def snapshot(tx: Tx, hall: HallRef) -> QueueSnapshot:
                 agency_code=agency_code,
                 prefix=service.prefix,
                 waiting=count,
-                priority_waiting=int(row.priority or 0) if row else 0,
-                oldest_issued_at=row.oldest if row else None,
-                estimated_wait_minutes=estimates.estimate_wait_minutes(tx, service, count, day),
-                availability=service_availability(tx, hall, service),
+                priority_waiting=int(counts.priority or 0) if counts else 0,
+                oldest_issued_at=counts.oldest if counts else None,
+                estimated_wait_minutes=estimates.wait_minutes(
+                    count,
+                    estimates.mean_of(durations[service.id], service.service_minutes),
+                    assigned.get(service.id, 0),
+                    capacity.get(service.id, 0.0),
+                ),
+                availability=ServiceAvailability(
+                    service.code,
+                    result.reason,
+                    result.opens_at.strftime("%H:%M") if result.opens_at else None,
+                    result.holiday_name,
+                ),
             )
         )
     return QueueSnapshot(hall, tx.now, day, tuple(services), _counters(tx, hall), last_event)
@@ -75,6 +128,7 @@ def _counters(tx: Tx, hall: HallRef) -> tuple[CounterView, ...]:
     for counter_id, code, rank in tx.session.execute(
         select(m.Assignment.counter_id, m.Service.code, m.Assignment.rank)
         .join(m.Service, m.Service.id == m.Assignment.service_id)
+        .where(m.Service.hall_id == hall.id)
         .order_by(m.Assignment.rank, m.Service.sort_order)
     ):
         ranks[counter_id].append((code, rank))
