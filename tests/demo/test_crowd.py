@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+
 from sqlalchemy import func, select
 
 from core.db import models as m
