@@ -1,0 +1,81 @@
+"""Front-end queries, live settings, device reports, and halls in other time zones."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.errors import ConfigError
+from core.feed import EventFeed
+from core.hallfile import store
+from core.service import HallService
+from tests.conftest import SMALL_HALL, ManualClock
+
+
+def test_services_carry_agency_and_standar_pelayanan(hall: HallService) -> None:
+    services = {s.code: s for s in hall.services()}
+    assert list(services) == ["KTP", "KK", "SKCK", "SIM"]
+    ktp = services["KTP"]
+    assert (ktp.agency_short_name, ktp.agency_color, ktp.requirements, ktp.fee) == (
+        "Disdukcapil",
+        "#1565C0",
+        ("Kartu Keluarga",),
+        "Gratis",
+    )
+
+
+def test_recent_calls_newest_first(hall: HallService, fixed_clock: ManualClock) -> None:
+    for code in ("KTP", "SKCK", "KK"):
+        hall.issue(code, reserve_for_print=False)
+    hall.call_next(1)
+    fixed_clock.advance(seconds=5)
+    hall.call_next(3)
+    fixed_clock.advance(seconds=5)
+    hall.call_next(2)
+    assert [(t.number, t.counter_number) for t in hall.recent_calls(2)] == [
+        ("A002", 2),
+        ("S001", 3),
+    ]
+
+
+def test_settings_change_live_and_are_validated(hall: HallService) -> None:
+    feed = EventFeed(hall.db, hall.hall.id)
+    cursor = feed.latest_id()
+    hall.update_settings({"running_text": "Layanan KTP-el hari ini sampai pukul 14.00"})
+    assert hall.settings()["running_text"].startswith("Layanan KTP-el")
+    event = feed.fetch(cursor)[-1]
+    assert (event.kind, event.payload["changed"]) == ("hall.settings_changed", ["running_text"])
+    with pytest.raises(ConfigError) as error:
+        hall.update_settings({"announcement_template": "Nomor {nomor}"})
+    assert "settings.announcement_template" in error.value.message("en")
+    assert hall.settings()["running_text"].startswith("Layanan KTP-el")
+    feed.close()
+
+
+def test_device_report_is_an_event(hall: HallService) -> None:
+    feed = EventFeed(hall.db, hall.hall.id)
+    cursor = feed.latest_id()
+    hall.report_device("kiosk-1", "printer", {"online": True, "paper": "near_end"})
+    event = feed.fetch(cursor)[-1]
+    assert (event.kind, event.payload) == (
+        "printer.status",
+        {"device": "kiosk-1", "online": True, "paper": "near_end"},
+    )
+    feed.close()
+
+
+@pytest.mark.parametrize(
+    ("zone", "offset"), [("Asia/Makassar", "+08:00"), ("Asia/Jayapura", "+09:00")]
+)
+def test_hall_in_wita_or_wit_counts_days_and_hours_locally(
+    db, fixed_clock: ManualClock, zone: str, offset: str
+) -> None:  # noqa: ANN001
+    text = SMALL_HALL.read_text().replace('timezone = "Asia/Jakarta"', f'timezone = "{zone}"')
+    store.import_spec(db, store.parse(text))
+    hall = HallService.open(db, "uji")
+    fixed_clock.set(f"2026-11-23T07:59:00{offset}")
+    assert hall.availability("KTP").reason.value == "not_yet_open"
+    fixed_clock.set(f"2026-11-23T08:00:00{offset}")  # 08:00 local, whatever UTC says
+    assert hall.issue("KTP", reserve_for_print=False).ticket.number == "A001"
+    fixed_clock.set(f"2026-11-24T08:00:00{offset}")
+    ticket = hall.issue("KTP", reserve_for_print=False).ticket
+    assert (ticket.number, ticket.business_date.isoformat()) == ("A001", "2026-11-24")
