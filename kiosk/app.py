@@ -1,0 +1,184 @@
+"""``antre-kiosk``: the touchscreen ticket kiosk, full screen, no way out but the staff PIN.
+
+The device settings (core.config: database, hall, ``[kiosk]`` name, printer URI, paper,
+on-screen fallback, admin PIN) are read once. A database that cannot be reached at start-up
+does not stop the kiosk: it shows "Layanan sementara tidak tersedia" and keeps trying.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+import time
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+
+from core.errors import AntreError, ConfigError, DatabaseUnavailable
+from core.service import HallService
+from kiosk import theme
+from kiosk.config import KioskConfig
+from kiosk.printing import PrinterConfigError, parse_printer_uri
+from ui import operations
+from ui.application import make_app, open_database
+from ui.application import settings as load_device_settings
+
+log = logging.getLogger(__name__)
+_STARTED = time.perf_counter()
+
+
+def _parse(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="antre-kiosk", description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--windowed",
+        action="store_true",
+        help="a normal window (setup and development), not kiosk mode",
+    )
+    parser.add_argument("--size", default="", help="window size WxH with --windowed, e.g. 1366x768")
+    parser.add_argument("--show-cursor", action="store_true", help="keep the mouse pointer visible")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="start, wait for the home screen, print start-up figures as JSON, exit",
+    )
+    return parser.parse_args(argv)
+
+
+def _resident_mb() -> float | None:
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        return None
+    return None
+
+
+class _Starter:
+    """Opens the hall (waiting calmly while the database is unreachable), then the window."""
+
+    def __init__(
+        self,
+        app: QApplication,
+        device,
+        config: KioskConfig,  # noqa: ANN001
+        args: argparse.Namespace,
+    ) -> None:
+        self.app, self.device, self.config, self.args = app, device, config, args
+        self.db = open_database(device)
+        self.window = None
+        self.waiting: QWidget | None = None
+        self.exit_code = 0
+
+    def attempt(self) -> None:
+        operations.run(
+            lambda: HallService.open(self.db, self.device.hall), self.opened, self.failed
+        )
+
+    def failed(self, error: Exception) -> None:
+        if isinstance(error, DatabaseUnavailable):
+            log.warning("database not reachable yet: %s", error.params.get("detail"))
+            self._show(self._waiting_window())
+            QTimer.singleShot(3000, self.attempt)
+            return
+        message = (
+            error.message(self.config.language) if isinstance(error, AntreError) else str(error)
+        )
+        log.error("kiosk cannot start: %s", message)
+        print(message, file=sys.stderr)
+        self.exit_code = 2
+        self.app.quit()
+
+    def opened(self, hall: HallService) -> None:
+        from kiosk.window import KioskWindow  # imported once the app exists, and timed with it
+
+        window = KioskWindow(hall, self.config)
+        window.exit_requested.connect(self.app.quit)
+        self.window = window
+        self._show(window)
+        if self.waiting is not None:
+            self.waiting.close()
+            self.waiting = None
+        if self.args.check:
+            _report_when_ready(self.app, window)
+
+    def _show(self, widget: QWidget) -> None:
+        if widget.isVisible():
+            return
+        if self.args.windowed:
+            width, _, height = self.args.size.partition("x")
+            widget.resize(int(width or 1920), int(height or 1080))
+            widget.show()
+        else:
+            widget.setWindowFlags(
+                Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
+            )
+            widget.showFullScreen()
+
+    def _waiting_window(self) -> QWidget:
+        if self.waiting is None:
+            self.waiting = QLabel(
+                "Layanan sementara tidak tersedia\n\nMohon maaf, sistem antrean sedang tidak dapat"
+                " dihubungi.\nKiosk ini akan tersambung kembali dengan sendirinya."
+            )
+            self.waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.waiting.setWordWrap(True)
+            self.waiting.setStyleSheet(
+                f"background: {theme.BG}; color: {theme.TEXT}; font-size: 40px; padding: 80px;"
+            )
+        return self.waiting
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parse(argv)
+    app = make_app("antre-kiosk", [sys.argv[0]])
+    try:
+        device = load_device_settings()
+        config = KioskConfig.from_settings(device)
+        parse_printer_uri(config.printer)
+    except (ConfigError, PrinterConfigError) as error:
+        message = error.message(device_lang()) if isinstance(error, AntreError) else str(error)
+        log.error("kiosk cannot start: %s", message)
+        print(message, file=sys.stderr)
+        return 2
+    if not args.windowed and not args.show_cursor:
+        app.setOverrideCursor(Qt.CursorShape.BlankCursor)
+    starter = _Starter(app, device, config, args)
+    starter.attempt()
+    code = app.exec()
+    if starter.window is not None:
+        starter.window.shutdown()
+    return starter.exit_code or code
+
+
+def _report_when_ready(app: QApplication, window) -> None:  # noqa: ANN001 - KioskWindow
+    def poll() -> None:
+        if window.data.loaded and window.home.tiles and window.isVisible():
+            app.processEvents()
+            figures = {
+                "ready_seconds": round(time.perf_counter() - _STARTED, 3),
+                "agencies": len(window.home.tiles),
+                "resident_mb": _resident_mb(),
+                "online": window.data.online,
+            }
+            print(json.dumps(figures), flush=True)
+            window.request_exit()
+        elif time.perf_counter() - _STARTED > 30:
+            print(json.dumps({"error": "home screen not ready within 30 s"}), flush=True)
+            window.request_exit()
+        else:
+            QTimer.singleShot(10, poll)
+
+    QTimer.singleShot(0, poll)
+
+
+def device_lang() -> str:
+    return os.environ.get("ANTRE_LANG", "id")[:2]
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,197 @@
+"""The band across the top: hall emblem and name, date and clock with zone, language switch."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core import clock, dates
+from kiosk import icons, theme
+from kiosk.screens.base import Context
+from kiosk.widgets import label
+
+LOGOS = Path(__file__).resolve().parent.parent.parent / "assets" / "images" / "halls"
+
+
+class Emblem(QWidget):
+    """The hall's logo (assets/images/halls/<code>.png) or a plain emblem drawn in its place."""
+
+    def __init__(self, hall_code: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        path = LOGOS / f"{hall_code}.png"
+        self._logo = QPixmap(str(path)) if path.is_file() else None
+        self.rescale(theme.Metrics())
+
+    def rescale(self, m: theme.Metrics) -> None:
+        self.setFixedSize(m.px(96), m.px(96))
+
+    def paintEvent(self, _event) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = QRectF(self.rect())
+        if self._logo is not None and not self._logo.isNull():
+            scaled = self._logo.scaled(
+                self.size(),
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+            painter.drawPixmap(
+                (self.width() - scaled.width()) // 2, (self.height() - scaled.height()) // 2, scaled
+            )
+            return
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(theme.ACCENT))
+        painter.drawEllipse(rect)
+        painter.setBrush(QColor("#FFFFFF"))
+        inset = rect.width() * 0.07
+        painter.drawEllipse(rect.adjusted(inset, inset, -inset, -inset))
+        size = round(rect.width() * 0.52)
+        pixmap = icons.ui_icon("ticket", size, theme.HEADER, self.devicePixelRatioF())
+        painter.drawPixmap((self.width() - size) // 2, (self.height() - size) // 2, pixmap)
+
+
+class LanguageSwitch(QWidget):
+    """Two big segments, "ID" and "EN"; the current language is filled white."""
+
+    chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("language-switch")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        self.group = QButtonGroup(self)
+        self.buttons: dict[str, QPushButton] = {}
+        for code in ("id", "en"):
+            button = QPushButton()
+            button.setObjectName(f"lang-{code}")
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setCursor(Qt.CursorShape.PointingHandCursor)
+            button.clicked.connect(lambda _c=False, code=code: self.chosen.emit(code))
+            self.group.addButton(button)
+            self.buttons[code] = button
+            row.addWidget(button)
+        self.buttons["id"].setText("ID\nBahasa")
+        self.buttons["en"].setText("EN\nEnglish")
+        self.rescale(theme.Metrics())
+
+    def set_language(self, lang: str) -> None:
+        self.buttons.get(lang, self.buttons["id"]).setChecked(True)
+
+    def rescale(self, m: theme.Metrics) -> None:
+        r = m.px(20)
+        for code, button in self.buttons.items():
+            button.setFixedSize(m.touch, m.touch)
+            left = code == "id"
+            corners = (
+                f"border-top-left-radius: {r}px; border-bottom-left-radius: {r}px;"
+                if left
+                else f"border-top-right-radius: {r}px; border-bottom-right-radius: {r}px;"
+            )
+            button.setStyleSheet(
+                f"QPushButton {{ background: transparent; color: white; border-radius: 0;"
+                f" {corners} border: {m.px(3)}px solid rgba(255,255,255,0.55);"
+                f" font-size: {m.px(24)}px; font-weight: 700; padding: 0; min-height: 0; }}"
+                f"QPushButton:checked {{ background: white; color: {theme.HEADER};"
+                f" border-color: white; }}"
+            )
+
+
+class Header(QWidget):
+    language_requested = Signal(str)
+
+    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("header")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        row = QHBoxLayout(self)
+        self.emblem = Emblem(ctx.hall.hall.code)
+        names = QVBoxLayout()
+        names.setSpacing(0)
+        self.hall_name = label(ctx.hall.hall.name, "header-title", wrap=True)
+        self.hall_name.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.tagline = label("", "header-sub", wrap=False)
+        names.addStretch(1)
+        names.addWidget(self.hall_name)
+        names.addWidget(self.tagline)
+        names.addStretch(1)
+        clock_box = QVBoxLayout()
+        clock_box.setSpacing(0)
+        self.time = label("", "header-clock", wrap=False)
+        self.date = label("", "header-date", wrap=False)
+        for widget in (self.time, self.date):
+            widget.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        clock_box.addStretch(1)
+        clock_box.addWidget(self.time)
+        clock_box.addWidget(self.date)
+        clock_box.addStretch(1)
+        self.switch = LanguageSwitch()
+        self.switch.chosen.connect(self.language_requested)
+        row.addWidget(self.emblem)
+        row.addLayout(names, 1)
+        row.addLayout(clock_box)
+        row.addWidget(self.switch)
+        self._shown = ""
+        self._timer = QTimer(self, interval=1000, timeout=self.tick)
+        self._timer.start()
+        self.retranslate()
+        self.rescale(theme.Metrics())
+
+    def retranslate(self) -> None:
+        self.tagline.setText(self.tr("Silakan ambil nomor antrean di sini"))
+        self.switch.set_language(self.ctx.lang)
+        self._shown = ""
+        self.tick()
+
+    def tick(self) -> None:
+        now = clock.now()
+        tz = self.ctx.timezone
+        shown = dates.clock_time(now, tz) + dates.long_date(now, tz, self.ctx.lang)
+        if shown == self._shown:
+            return
+        self._shown = shown
+        self.time.setText(dates.clock_time(now, tz))
+        self.date.setText(dates.long_date(now, tz, self.ctx.lang))
+
+    def rescale(self, m: theme.Metrics) -> None:
+        self.emblem.rescale(m)
+        self.switch.rescale(m)
+        self.setFixedHeight(m.px(168))
+        layout = self.layout()
+        layout.setContentsMargins(m.margin, m.px(20), m.margin, m.px(24))
+        layout.setSpacing(m.px(28))
+        self.hall_name.setMaximumWidth(m.px(1100))
+        hall = self.ctx.hall.hall
+        self.hall_name.setText(hall.short_name if m.portrait and hall.short_name else hall.name)
+        self.tagline.setVisible(not m.portrait)
+        self.setStyleSheet(
+            f"QWidget#header {{ background: {theme.HEADER};"
+            f" border-bottom: {m.px(6)}px solid {theme.ACCENT}; }}"
+            f"QLabel[role='header-title'] {{ color: white; font-size: {m.px(34)}px;"
+            f" font-weight: 700; }}"
+            f"QLabel[role='header-sub'] {{ color: {theme.HEADER_MUTED}; font-size: {m.px(23)}px; }}"
+            f"QLabel[role='header-clock'] {{ color: white;"
+            f" font-size: {m.px(40 if m.portrait else 50)}px;"
+            f" font-weight: 700; }}"
+            f"QLabel[role='header-date'] {{ color: {theme.HEADER_MUTED};"
+            f" font-size: {m.px(23)}px; }}"
+        )
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

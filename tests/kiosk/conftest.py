@@ -1,0 +1,134 @@
+"""Kiosk fixtures: a real kiosk window on the test hall, a TCP printer, a breakable database."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from kiosk_helpers import FakePrinter, TcpProxy  # type: ignore[import-not-found]
+from PySide6.QtCore import QThreadPool
+from PySide6.QtWidgets import QApplication
+
+from core.db.database import Database
+from core.service import HallService
+from kiosk.config import KioskConfig
+
+FAST = {
+    "print_timeout": 0.6,
+    "status_timeout": 0.3,
+    "retry_seconds": 0.2,
+    "refresh_interval": 0.05,
+    "feed_wait": 0.1,
+    "problem_check_seconds": 0.3,
+}
+
+
+@pytest.fixture
+def printer_server() -> Iterator[Callable[..., FakePrinter]]:
+    """Factory: printer_server(mode, ...) starts a TCP printer on 127.0.0.1; stopped after."""
+    started: list[FakePrinter] = []
+
+    def start(*args: object, **kwargs: object) -> FakePrinter:
+        server = FakePrinter(*args, **kwargs)
+        started.append(server)
+        return server
+
+    yield start
+    for server in started:
+        server.stop()
+
+
+@pytest.fixture
+def closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def make_kiosk(qtbot, hall: HallService):  # noqa: ANN001, ANN201
+    """Factory: a kiosk window (1920×1080, not full screen) on the test hall, data loaded."""
+    windows = []
+
+    def make(
+        printer: str = "none",
+        *,
+        hall_service: HallService | None = None,
+        size: tuple[int, int] = (1920, 1080),
+        wait: bool = True,
+        **changes: object,
+    ):
+        from kiosk.window import KioskWindow
+
+        config = KioskConfig(name="kiosk-uji", printer=printer, **{**FAST, **changes})
+        window = KioskWindow(hall_service or hall, config)
+        windows.append(window)
+        window.resize(*size)
+        window.show()
+        if wait:
+            qtbot.waitUntil(lambda: window.data.loaded and bool(window.home.tiles), timeout=5000)
+        return window
+
+    yield make
+    for window in windows:
+        qtbot.waitUntil(lambda w=window: not w.flow.busy, timeout=10000)
+        window.shutdown()
+    QThreadPool.globalInstance().waitForDone(10000)
+    QApplication.processEvents()
+    for window in windows:
+        window.close()
+        window.deleteLater()
+    QApplication.processEvents()
+
+
+@pytest.fixture
+def breakable_hall(db_url: str, hall: HallService, tmp_path: Path):  # noqa: ANN201
+    """The test hall through a connection the test can cut and restore: (service, cut, restore).
+
+    PostgreSQL: a TCP relay in front of the server; cutting it also terminates the backends.
+    SQLite: the database's folder is moved away (and the kiosk's idle pooled connections are
+    dropped, as after a restart or a lost network share), then moved back.
+    """
+    if db_url.startswith("sqlite"):
+        folder = tmp_path
+        away = tmp_path.with_name(tmp_path.name + "-away")
+        database = Database(db_url)
+
+        def cut() -> None:
+            folder.rename(away)
+            database.engine.dispose()
+
+        def restore() -> None:
+            away.rename(folder)
+
+        yield HallService(database, hall.hall), cut, restore
+        if away.exists():
+            away.rename(folder)
+        database.dispose()
+        return
+    from sqlalchemy.engine import make_url
+
+    url = make_url(db_url)
+    proxy = TcpProxy(url.host or "127.0.0.1", url.port or 5432)
+    proxy.start()
+    database = Database(url.set(host="127.0.0.1", port=proxy.port).render_as_string(False))
+    admin = hall.db
+
+    def cut_pg() -> None:
+        proxy.stop()
+        from sqlalchemy import text
+
+        with admin.engine.connect() as connection:
+            connection.execute(
+                text(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                    " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )
+            )
+            connection.commit()
+
+    yield HallService(database, hall.hall), cut_pg, proxy.start
+    proxy.stop()
+    database.dispose()
