@@ -9,9 +9,6 @@ from dataclasses import dataclass, replace
 from core.config import DeviceSettings
 from kiosk.printing import PAPERS
 
-# core.config names the 42-column 80 mm roll "80mm-42"; the printing package "80mm-42col".
-_PAPER_NAMES = {"80mm-42": "80mm-42col"}
-
 
 @dataclass(frozen=True)
 class KioskConfig:
@@ -35,8 +32,7 @@ class KioskConfig:
 
     @property
     def paper_spec(self) -> str:
-        name = _PAPER_NAMES.get(self.paper, self.paper)
-        return name if name in PAPERS else "80mm"
+        return self.paper if self.paper in PAPERS else "80mm"
 
     @property
     def has_printer(self) -> bool:

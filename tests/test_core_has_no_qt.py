@@ -20,7 +20,9 @@ def test_no_core_module_imports_qt() -> None:
                 names = [alias.name for alias in node.names]
             elif isinstance(node, ast.ImportFrom) and node.module:
                 names = [node.module]
-            offenders += [f"{path.relative_to(CORE)}: {n}" for n in names if n.split(".")[0] in QT_MODULES]
+            offenders += [
+                f"{path.relative_to(CORE)}: {n}" for n in names if n.split(".")[0] in QT_MODULES
+            ]
     assert offenders == []
 
 

@@ -16,8 +16,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 
-from .signal_emit import emit
-
 log = logging.getLogger(__name__)
 
 __all__ = ["ClipPlayer", "wav_duration"]
@@ -131,7 +129,7 @@ class ClipPlayer(QObject):
 
     def _emit_finished(self, clip_id: int) -> None:
         if clip_id == self._clip_id and not self._active:
-            emit(self.finished)
+            self.finished.emit()
 
 
 def _ms(seconds: float) -> int:

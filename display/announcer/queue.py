@@ -26,7 +26,6 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from .announcement_text import AnnouncementStyle, AnnouncementText, build_announcement
 from .clip_player import ClipPlayer, wav_duration
-from .signal_emit import emit
 from .speech import EngineStatus, SpeechSettings
 
 log = logging.getLogger(__name__)
@@ -217,7 +216,7 @@ class Announcer(QObject):
     def _notify_speech_ready(self, seq: int) -> None:
         # RuntimeError: the announcer was deleted while the sentence was rendered.
         with contextlib.suppress(RuntimeError):
-            emit(self._speech_ready, seq)
+            self._speech_ready.emit(seq)
 
     def _start_next(self) -> None:
         if not self._pending:
@@ -227,7 +226,7 @@ class Announcer(QObject):
         self._current = entry = self._pending.popleft()
         self._set_playing(True)
         log.info("announcing %s", entry.text.display)
-        emit(self.announcement_started, entry.ticket_number)
+        self.announcement_started.emit(entry.ticket_number)
         if self._current is not entry:  # a listener stopped the queue
             return
         if self._chime is not None and self._chime_duration > 0:
@@ -295,14 +294,14 @@ class Announcer(QObject):
             return
         self._spoken = 0
         entry = self._current
-        emit(self.speech_started, entry.ticket_number)
+        self.speech_started.emit(entry.ticket_number)
         if self._current is entry:  # unless a listener stopped the queue
             self._play("speech", path, duration)
 
     def _finish_current(self) -> None:
         entry = self._current
         assert entry is not None
-        emit(self.announcement_finished, entry.ticket_number)  # `current` is still the entry
+        self.announcement_finished.emit(entry.ticket_number)  # `current` is still the entry
         if self._current is not entry:  # a listener stopped the queue (and maybe refilled it)
             return
         self._current = None
@@ -325,4 +324,4 @@ class Announcer(QObject):
     def _set_playing(self, playing: bool) -> None:
         if playing != self._playing:
             self._playing = playing
-            emit(self.playing_changed, playing)
+            self.playing_changed.emit(playing)

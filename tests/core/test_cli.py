@@ -12,8 +12,8 @@ import pytest
 from sqlalchemy import func, select
 
 from core.cli.main import main
-from core.db.database import Database
 from core.db import models as m
+from core.db.database import Database
 from tests.conftest import SAMPLE_HALL, SMALL_HALL
 
 MONDAY = "2026-11-23T09:30:00+07:00"

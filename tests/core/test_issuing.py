@@ -182,3 +182,19 @@ def test_events_written_with_each_change(hall: HallService) -> None:
 
 def test_print_timeout_constant() -> None:
     assert timedelta(minutes=2) == PRINT_TIMEOUT
+
+
+def test_a_late_confirmation_revives_a_ticket_voided_by_the_timeout(
+    hall: HallService, fixed_clock: ManualClock
+) -> None:
+    # The kiosk printed, then lost the database for longer than the print timeout.
+    printed = hall.issue("KTP", kiosk="kiosk-1")
+    fixed_clock.advance(minutes=3)
+    hall.sweep_prints()
+    assert statuses(hall)[printed.ticket.number] == "void"
+    hall.confirm_printed(printed.ticket.id)
+    assert statuses(hall)[printed.ticket.number] == "waiting"
+    failed = hall.issue("KTP")
+    hall.print_failed(failed.ticket.id, "paper_out")
+    with pytest.raises(Refused):
+        hall.confirm_printed(failed.ticket.id)  # a real print failure stays void

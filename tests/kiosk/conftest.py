@@ -7,13 +7,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from kiosk_helpers import FakePrinter, TcpProxy  # type: ignore[import-not-found]
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication
 
 from core.db.database import Database
 from core.service import HallService
 from kiosk.config import KioskConfig
+from tests.kiosk.kiosk_helpers import FakePrinter, TcpProxy
 
 FAST = {
     "print_timeout": 0.6,

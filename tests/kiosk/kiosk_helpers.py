@@ -3,38 +3,18 @@
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import socket
-import sys
 import threading
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 
 
-def _load(name: str, path: Path):  # noqa: ANN202 - a module
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-    sys.modules[name] = module
-    spec.loader.exec_module(module)  # type: ignore[union-attr]
-    return module
-
-
 # The printing package's own test helpers: a fake network printer and an ESC/POS decoder.
-_printing = _load("kiosk_printing_fixtures", HERE / "printing" / "conftest.py")
-escpos_stream = _load("kiosk_escpos_stream", HERE / "printing" / "escpos_stream.py")
+from tests.kiosk.printing import conftest as _printing  # noqa: E402
+from tests.kiosk.printing import escpos_stream  # noqa: E402, F401
 
-
-class FakePrinter(_printing.FakePrinter):
-    """The printing tests' fake printer, tolerant of a client that hangs up before an answer
-    (the kiosk gives up on a status answer after its short timeout, as a real one would)."""
-
-    def _answer_queries(self, conn: socket.socket, scanned: int) -> int:
-        try:
-            return super()._answer_queries(conn, scanned)
-        except OSError:
-            return len(self.received)
-
+FakePrinter = _printing.FakePrinter
 
 ONLINE, PAPER_OK, PAPER_NEAR_END, PAPER_OUT = (
     _printing.ONLINE,

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from kiosk_helpers import escpos_stream, find, tap  # type: ignore[import-not-found]
 from PySide6.QtCore import QPoint, Qt
 
 from core.domain.enums import TicketStatus
+from tests.kiosk.kiosk_helpers import escpos_stream, find, tap
 
 SQLITE_ONLY = pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 

@@ -11,7 +11,6 @@ import os
 from pathlib import Path
 
 import pytest
-from kiosk_helpers import find  # type: ignore[import-not-found]
 from PySide6.QtWidgets import QApplication
 
 from core.domain.enums import CounterState, Priority
@@ -19,6 +18,7 @@ from core.hallfile import store
 from core.service import HallService
 from kiosk.printing import FailureKind
 from kiosk.printing.printers import _MESSAGES
+from tests.kiosk.kiosk_helpers import find
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "assets" / "halls" / "mpp-lampung-timur.toml"

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from kiosk_helpers import PAPER_OK, PAPER_OUT, escpos_stream, find, tap  # type: ignore[import-not-found]
 
 from core.domain.enums import Priority, TicketStatus
 from core.feed import EventFeed
+from tests.kiosk.kiosk_helpers import PAPER_OK, PAPER_OUT, escpos_stream, find, tap
 
 QR = "https://mpp.example/antrean/uji/2026-11-23/{number}"
 

@@ -11,7 +11,6 @@ from display.announcer import queue as announcer_queue
 from display.announcer.announcement_text import AnnouncementStyle
 from display.announcer.clip_player import ClipPlayer, wav_duration
 from display.announcer.queue import DEFAULT_CHIME, Announcer, Pauses
-from display.announcer.signal_emit import emit
 from display.announcer.speech import SpeechRenderer
 
 pytestmark = pytest.mark.gui
@@ -187,7 +186,7 @@ def test_playback_error_falls_back_to_the_clip_length(qtbot, make_tone) -> None:
     started = time.monotonic()
     with qtbot.wait_signal(player.finished, timeout=5_000):
         player.play(clip, wav_duration(clip))
-        emit(player._player.errorOccurred, player._player.Error.ResourceError, "no device")
+        player._player.errorOccurred.emit(player._player.Error.ResourceError, "no device")
     assert time.monotonic() - started >= 0.5 - SLACK
 
 

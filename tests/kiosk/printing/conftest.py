@@ -147,7 +147,10 @@ class FakePrinter:
             n = self.received[at + 2]
             answer = {1: self.online, 4: self.paper}.get(n)
             if answer is not None:
-                conn.sendall(bytes([answer]))
+                try:
+                    conn.sendall(bytes([answer]))
+                except OSError:  # the client gave up waiting for the answer and hung up
+                    return len(self.received)
                 self.answers.append(n)
             scanned = at + 3
         return max(scanned, len(self.received) - 2)

@@ -4,12 +4,12 @@ import logging
 from pathlib import Path
 
 import pytest
-from conftest import make_ticket
-from escpos_stream import decode
 
 from kiosk.printing import escpos_render
 from kiosk.printing import ticket_layout as tl
 from kiosk.printing.ticket_layout import PAPER_58MM, PAPER_80MM, PAPERS
+from tests.kiosk.printing.conftest import make_ticket
+from tests.kiosk.printing.escpos_stream import decode
 
 
 def test_job_starts_clean_and_selects_cp437() -> None:

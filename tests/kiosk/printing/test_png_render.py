@@ -4,11 +4,11 @@ import logging
 from pathlib import Path
 
 import pytest
-from conftest import make_ticket
 from PIL import Image
 
 from kiosk.printing import png_render
 from kiosk.printing.ticket_layout import PAPER_58MM, PAPER_80MM, PAPERS, PaperSpec
+from tests.kiosk.printing.conftest import make_ticket
 
 
 def dark_rows(image: Image.Image) -> list[int]:

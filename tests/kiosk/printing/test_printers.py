@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import importlib.util
 import os
 import socket
 import stat
@@ -9,15 +8,15 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import ONLINE, PAPER_NEAR_END, PAPER_OK, PAPER_OUT, make_ticket
 from escpos.exceptions import DeviceNotFoundError
-from escpos_stream import decode
 
 from kiosk.printing import printers
 from kiosk.printing.escpos_render import render_ticket_job
 from kiosk.printing.printer_uri import PrinterConfigError
 from kiosk.printing.printers import FailureKind, PaperState, print_ticket, printer_status, send_job
 from kiosk.printing.ticket_layout import PAPER_58MM, PAPER_80MM
+from tests.kiosk.printing.conftest import ONLINE, PAPER_NEAR_END, PAPER_OK, PAPER_OUT, make_ticket
+from tests.kiosk.printing.escpos_stream import decode
 
 FAST = {"timeout": 0.5, "status_timeout": 0.2}
 QUERY_PRINTER, QUERY_PAPER = b"\x10\x04\x01", b"\x10\x04\x04"
@@ -231,11 +230,12 @@ def test_open_printer_raises_for_bad_configuration() -> None:
         printers.open_printer("ftp://x")
 
 
-@pytest.mark.skipif(importlib.util.find_spec("usb") is not None, reason="pyusb is installed")
-def test_usb_without_pyusb_is_not_configured() -> None:
-    result = print_ticket("usb://04b8:0202", make_ticket(), PAPER_80MM, **FAST)
-    assert result.kind is FailureKind.NOT_CONFIGURED
-    assert "pyusb" in result.detail
+@pytest.mark.parametrize("uri", ["usb://04b8:0202", "serial:///dev/ttyS99?baud=38400"])
+def test_a_printer_that_is_not_plugged_in_is_reported_not_raised(uri: str) -> None:
+    result = print_ticket(uri, make_ticket(), PAPER_80MM, **FAST)
+    assert result.kind is FailureKind.DISCONNECTED
+    assert uri in result.detail
+    assert "Periksa kabel printer" in result.message("id")
 
 
 @pytest.mark.parametrize(

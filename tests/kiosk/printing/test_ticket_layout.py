@@ -4,10 +4,10 @@ from dataclasses import FrozenInstanceError
 from datetime import datetime
 
 import pytest
-from conftest import WIB, make_ticket
 
 from kiosk.printing import ticket_layout as tl
 from kiosk.printing.ticket_layout import PAPER_58MM, PAPER_80MM, PAPER_80MM_42COL, PAPERS
+from tests.kiosk.printing.conftest import WIB, make_ticket
 
 ALL_PAPERS = list(PAPERS.values())
 

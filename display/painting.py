@@ -1,0 +1,104 @@
+"""Drawing helpers for the board's painted widgets: text fitted to a box, rounded panels."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+
+from display import theme
+
+
+def fitted(base: QFont, text: str, width: float, height: float) -> QFont:
+    """``base`` made small enough for ``text`` to fit width × height (never larger)."""
+    result = QFont(base)
+    size = float(base.pixelSize())
+    if not text or width <= 0 or height <= 0:
+        return result
+    metrics = QFontMetricsF(result)
+    advance = metrics.horizontalAdvance(text)
+    tall = metrics.capHeight() / size if size else 0.72
+    limit = min(size, height / max(tall, 0.5) * 0.98)
+    if advance > width:
+        limit = min(limit, size * width / advance * 0.98)
+    result.setPixelSize(max(1, int(limit)))
+    return result
+
+
+def cap_box(font: QFont, rect: QRectF) -> float:
+    """The baseline that centres capital letters of ``font`` vertically in ``rect``."""
+    metrics = QFontMetricsF(font)
+    return rect.center().y() + metrics.capHeight() / 2
+
+
+def draw_text(
+    painter: QPainter,
+    rect: QRectF,
+    text: str,
+    font: QFont,
+    colour: QColor,
+    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
+    *,
+    fit: bool = True,
+    elide: bool = False,
+) -> float:
+    """Draw one line centred on its capitals in ``rect``; returns the width used."""
+    if not text:
+        return 0.0
+    used = fitted(font, text, rect.width(), rect.height()) if fit else QFont(font)
+    metrics = QFontMetricsF(used)
+    if elide:
+        text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
+    width = metrics.horizontalAdvance(text)
+    if align & Qt.AlignmentFlag.AlignHCenter:
+        x = rect.left() + (rect.width() - width) / 2
+    elif align & Qt.AlignmentFlag.AlignRight:
+        x = rect.right() - width
+    else:
+        x = rect.left()
+    painter.setFont(used)
+    painter.setPen(colour)
+    painter.drawText(QPointF(x, cap_box(used, rect)), text)
+    return width
+
+
+def panel(
+    painter: QPainter,
+    rect: QRectF,
+    radius: float,
+    fill: QColor | None = None,
+    border: QColor | None = None,
+    border_width: float = 1.0,
+) -> QPainterPath:
+    path = QPainterPath()
+    path.addRoundedRect(rect, radius, radius)
+    if fill is not None:
+        painter.fillPath(path, fill)
+    if border is not None:
+        painter.setPen(QPen(border, border_width))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(path)
+    return path
+
+
+def pill(painter: QPainter, rect: QRectF, text: str, colour: QColor, font: QFont) -> None:
+    """A status chip: a tinted capsule with a dot and the word."""
+    radius = rect.height() / 2
+    panel(painter, rect, radius, theme.with_alpha(colour, 0.16), theme.with_alpha(colour, 0.55))
+    dot = rect.height() * 0.32
+    cx = rect.left() + radius
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(colour)
+    painter.drawEllipse(QRectF(cx - dot / 2, rect.center().y() - dot / 2, dot, dot))
+    text_rect = QRectF(cx + dot, rect.top(), rect.width() - radius - dot * 1.6, rect.height())
+    draw_text(
+        painter,
+        text_rect,
+        text,
+        font,
+        theme.mix(colour, theme.TEXT, 0.35),
+        Qt.AlignmentFlag.AlignHCenter,
+    )
+
+
+def pill_width(text: str, font: QFont, height: float) -> float:
+    return QFontMetricsF(font).horizontalAdvance(text) + height * 1.9

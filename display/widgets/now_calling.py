@@ -1,0 +1,290 @@
+""" "Now calling": the number the hall is hearing, its loket and service, as large as it fits."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QLinearGradient,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QRadialGradient,
+)
+from PySide6.QtWidgets import QWidget
+
+from display import theme, wording
+from display.board_state import Agency, Call
+from display.painting import draw_text, fitted, panel
+from display.widgets import Glow
+
+W = QFont.Weight
+
+
+class NowCallingPanel(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.call: Call | None = None
+        self.agency: Agency | None = None
+        self.compact = False  # portrait: number and loket side by side
+        self.glow = Glow(parent=self)
+        self.glow.tick.connect(self.update)
+        self.presented = 0  # how many calls were shown (tests, bench)
+
+    def present(self, call: Call | None, agency: Agency | None, highlight: bool) -> None:
+        self.call = call
+        self.agency = agency
+        self.presented += 1
+        if highlight and call is not None:
+            self.glow.start()
+        else:
+            self.glow.stop()
+        self.update()
+
+    @property
+    def number_text(self) -> str:
+        return self.call.number if self.call else ""
+
+    @property
+    def highlighted(self) -> bool:
+        return self.glow.active
+
+    def _accent(self) -> QColor:
+        return theme.accent(self.agency.color if self.agency else None)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        rect = QRectF(self.rect()).adjusted(1, 1, -1, -1)
+        unit = min(rect.width() / 760, rect.height() / 600)
+        radius = max(8.0, 22 * unit)
+        accent = self._accent()
+        glow = self.glow.strength()
+
+        # The card: the agency colour, deep, with light from the top left.
+        top = theme.mix(accent, theme.BG, 0.35)
+        bottom = theme.mix(accent, theme.BG, 0.78)
+        if self.call is None:
+            top, bottom = theme.SURFACE_HI, theme.SURFACE
+        gradient = QLinearGradient(rect.topLeft(), rect.bottomRight())
+        gradient.setColorAt(0, top)
+        gradient.setColorAt(1, bottom)
+        path = panel(painter, rect, radius, None)
+        painter.fillPath(path, gradient)
+        shine = QRadialGradient(rect.left() + rect.width() * 0.2, rect.top(), rect.width() * 0.9)
+        shine.setColorAt(0, QColor(255, 255, 255, 34))
+        shine.setColorAt(1, QColor(255, 255, 255, 0))
+        painter.fillPath(path, shine)
+        if glow > 0:
+            painter.fillPath(path, theme.with_alpha(theme.GOLD, 0.10 * glow))
+        edge = theme.mix(theme.with_alpha(theme.TEXT, 0.14), theme.GOLD, glow)
+        painter.setPen(QPen(edge, max(1.5, (2 + 6 * glow) * unit)))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(path)
+
+        pad = 36 * unit
+        inner = rect.adjusted(pad, pad * 0.8, -pad, -pad * 0.8)
+        if self.call is None:
+            self._paint_empty(painter, inner, unit)
+        elif self.compact:
+            self._paint_wide(painter, inner, unit, glow)
+        else:
+            self._paint_tall(painter, inner, unit, glow)
+        painter.end()
+
+    def _badge(
+        self, painter: QPainter, right: float, top: float, height: float, glow: float
+    ) -> None:
+        call = self.call
+        if call is None or (not self.glow.active and call.recall_count == 0):
+            return
+        text = wording.recall_badge() if call.recall_count else wording.calling_badge()
+        font = theme.font(height * 0.5, W.Bold, spacing=height * 0.04)
+        width = QFontMetricsF(font).horizontalAdvance(text.upper()) + height * 1.2
+        box = QRectF(right - width, top, width, height)
+        fill = theme.mix(theme.with_alpha(theme.GOLD, 0.22), theme.GOLD, glow)
+        panel(painter, box, height / 2, fill)
+        ink = theme.mix(theme.GOLD, QColor("#1A1300"), min(1.0, glow * 1.4))
+        draw_text(painter, box, text.upper(), font, ink, Qt.AlignmentFlag.AlignHCenter)
+
+    def _label(self, painter: QPainter, rect: QRectF, text: str, size: float) -> None:
+        draw_text(
+            painter,
+            rect,
+            text.upper(),
+            theme.font(size, W.DemiBold, spacing=size * 0.14),
+            theme.with_alpha(theme.TEXT, 0.78),
+        )
+
+    def _paint_tall(self, painter: QPainter, r: QRectF, unit: float, glow: float) -> None:
+        call = self.call
+        assert call is not None
+        head = 40 * unit
+        self._label(
+            painter,
+            QRectF(r.left(), r.top(), r.width() * 0.6, head),
+            wording.now_calling(),
+            24 * unit,
+        )
+        self._badge(painter, r.right(), r.top(), head, glow)
+
+        number_box = QRectF(r.left(), r.top() + head + 8 * unit, r.width(), r.height() * 0.42)
+        number_font = fitted(
+            theme.font(number_box.height() * 1.25, W.Black),
+            call.number,
+            number_box.width(),
+            number_box.height(),
+        )
+        draw_text(
+            painter,
+            number_box,
+            call.number,
+            number_font,
+            theme.TEXT,
+            Qt.AlignmentFlag.AlignHCenter,
+            fit=False,
+        )
+
+        y = number_box.bottom() + 18 * unit
+        painter.fillRect(
+            QRectF(r.left(), y, r.width(), max(1.0, 2 * unit)), theme.with_alpha(theme.TEXT, 0.16)
+        )
+        y += 22 * unit
+        self._label(
+            painter, QRectF(r.left(), y, r.width(), 30 * unit), wording.please_go_to(), 21 * unit
+        )
+        y += 38 * unit
+        counter_box = QRectF(r.left(), y, r.width(), r.bottom() - y - 74 * unit)
+        colour = theme.mix(theme.TEXT, theme.GOLD, max(glow, 0.0))
+        draw_text(
+            painter,
+            counter_box,
+            self._counter_text(),
+            theme.font(counter_box.height(), W.ExtraBold),
+            colour,
+            Qt.AlignmentFlag.AlignHCenter,
+        )
+        self._service_line(
+            painter, QRectF(r.left(), r.bottom() - 56 * unit, r.width(), 56 * unit), unit
+        )
+
+    def _paint_wide(self, painter: QPainter, r: QRectF, unit: float, glow: float) -> None:
+        call = self.call
+        assert call is not None
+        head = 40 * unit
+        self._label(
+            painter,
+            QRectF(r.left(), r.top(), r.width() * 0.5, head),
+            wording.now_calling(),
+            24 * unit,
+        )
+        self._badge(painter, r.right(), r.top(), head, glow)
+        body = QRectF(
+            r.left(), r.top() + head + 10 * unit, r.width(), r.height() - head - 80 * unit
+        )
+        split = body.left() + body.width() * 0.56
+        number_box = QRectF(body.left(), body.top(), body.width() * 0.54, body.height())
+        number_font = fitted(
+            theme.font(number_box.height() * 1.25, W.Black),
+            call.number,
+            number_box.width(),
+            number_box.height() * 0.8,
+        )
+        draw_text(
+            painter,
+            number_box,
+            call.number,
+            number_font,
+            theme.TEXT,
+            Qt.AlignmentFlag.AlignHCenter,
+            fit=False,
+        )
+        painter.fillRect(
+            QRectF(
+                split, body.top() + body.height() * 0.12, max(1.0, 2 * unit), body.height() * 0.76
+            ),
+            theme.with_alpha(theme.TEXT, 0.16),
+        )
+        right = QRectF(
+            split + 30 * unit, body.top(), body.right() - split - 30 * unit, body.height()
+        )
+        self._label(
+            painter,
+            QRectF(right.left(), right.top() + right.height() * 0.14, right.width(), 30 * unit),
+            wording.please_go_to(),
+            21 * unit,
+        )
+        counter_box = QRectF(
+            right.left(), right.top() + right.height() * 0.3, right.width(), right.height() * 0.55
+        )
+        colour = theme.mix(theme.TEXT, theme.GOLD, glow)
+        draw_text(
+            painter,
+            counter_box,
+            self._counter_text(),
+            theme.font(counter_box.height(), W.ExtraBold),
+            colour,
+            Qt.AlignmentFlag.AlignHCenter,
+        )
+        self._service_line(
+            painter, QRectF(r.left(), r.bottom() - 56 * unit, r.width(), 56 * unit), unit
+        )
+
+    def _counter_text(self) -> str:
+        call = self.call
+        assert call is not None
+        name = (call.counter_name or "").strip()
+        return name or f"{wording.counter_label()} {call.counter}"
+
+    def _service_line(self, painter: QPainter, rect: QRectF, unit: float) -> None:
+        call = self.call
+        assert call is not None
+        parts = [call.service_name]
+        if self.agency is not None and self.agency.short_name:
+            parts.append(self.agency.short_name)
+        text = "  ·  ".join(p for p in parts if p)
+        x = rect.left()
+        if call.priority != "regular":
+            label = wording.priority_badge().upper()
+            font = theme.font(rect.height() * 0.36, W.Bold, spacing=unit * 2)
+            width = QFontMetricsF(font).horizontalAdvance(label) + rect.height() * 0.8
+            box = QRectF(x, rect.top() + rect.height() * 0.18, width, rect.height() * 0.64)
+            panel(painter, box, box.height() / 2, QColor("#7C3AED"))
+            draw_text(painter, box, label, font, theme.TEXT, Qt.AlignmentFlag.AlignHCenter)
+            x = box.right() + 16 * unit
+        draw_text(
+            painter,
+            QRectF(x, rect.top(), rect.right() - x, rect.height()),
+            text,
+            theme.font(rect.height() * 0.5, W.Medium),
+            theme.with_alpha(theme.TEXT, 0.86),
+            elide=True,
+            fit=False,
+        )
+
+    def _paint_empty(self, painter: QPainter, r: QRectF, unit: float) -> None:
+        self._label(
+            painter,
+            QRectF(r.left(), r.top(), r.width(), 40 * unit),
+            wording.now_calling(),
+            24 * unit,
+        )
+        draw_text(
+            painter,
+            QRectF(r.left(), r.top(), r.width(), r.height() * 0.9),
+            wording.idle_number(),
+            theme.font(r.height() * 0.3, W.Light),
+            theme.with_alpha(theme.TEXT, 0.25),
+            Qt.AlignmentFlag.AlignHCenter,
+        )
+        draw_text(
+            painter,
+            QRectF(r.left(), r.bottom() - 60 * unit, r.width(), 44 * unit),
+            wording.waiting_first_call(),
+            theme.font(30 * unit, W.Medium),
+            theme.MUTED,
+            Qt.AlignmentFlag.AlignHCenter,
+        )

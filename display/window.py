@@ -1,0 +1,336 @@
+"""The hall screen: header, "now calling", counters, recent calls, media and running text.
+
+The window lays its parts out from its own size (landscape or portrait, 1366×768 to 4K); every
+part paints itself at that scale. It shows what BoardSync knows and what the announcer is
+saying: "now calling" changes when a call's chime starts, so the hall sees the number it hears,
+while the counter tiles and the recent list show every call the moment it arrives.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QRect, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QKeyEvent,
+    QLinearGradient,
+    QPainter,
+    QPaintEvent,
+    QRadialGradient,
+    QResizeEvent,
+)
+from PySide6.QtWidgets import QWidget
+
+from display import theme, wording
+from display.board_state import Call
+from display.painting import draw_text, panel
+from display.sync import BoardSync
+from display.voice import HallVoice
+from display.widgets.counter_grid import CounterGrid
+from display.widgets.header import HeaderBar
+from display.widgets.marquee import Marquee
+from display.widgets.media import MediaArea
+from display.widgets.now_calling import NowCallingPanel
+from display.widgets.recent_calls import RecentCalls
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Look:
+    """What the hall chose for this screen, besides its data."""
+
+    media_folder: Path | None = None
+    logo: Path | None = None
+    accent: str | None = None
+    image_seconds: float = 10.0
+    video_volume: float = 0.6
+    language: str = "id"
+
+
+class Banner(QWidget):
+    """A calm notice across the board: the database is out of reach, the board still runs."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.text = ""
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+    def set_text(self, text: str) -> None:
+        self.text = text
+        self.setVisible(bool(text))
+        self.update()
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = QRectF(self.rect()).adjusted(1, 1, -1, -1)
+        panel(painter, rect, rect.height() * 0.3, QColor("#3B1219"), theme.DANGER, 2.0)
+        h = rect.height()
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(theme.DANGER)
+        painter.drawEllipse(
+            QRectF(rect.left() + h * 0.4, rect.center().y() - h * 0.12, h * 0.24, h * 0.24)
+        )
+        draw_text(
+            painter,
+            rect.adjusted(h * 0.9, 0, -h * 0.4, 0),
+            self.text,
+            theme.font(h * 0.4, QFont.Weight.DemiBold),
+            theme.TEXT,
+            elide=True,
+        )
+        painter.end()
+
+
+class BoardWindow(QWidget):
+    def __init__(
+        self,
+        sync: BoardSync,
+        voice: HallVoice | None = None,
+        look: Look | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.sync = sync
+        self.voice = voice
+        self.look = look or Look()
+        self.accent = theme.accent(self.look.accent)
+        self.setObjectName("board")
+        self.setWindowTitle("Antre")
+        self.setMinimumSize(640, 360)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+
+        self.header = HeaderBar(self)
+        self.header.language = self.look.language
+        self.header.accent = self.accent
+        self.header.set_logo(self.look.logo)
+        self.now_calling = NowCallingPanel(self)
+        self.grid = CounterGrid(self)
+        self.recent = RecentCalls(self)
+        self.marquee = Marquee(self)
+        self.marquee.accent = self.accent
+        self.media: MediaArea | None = None
+        if self.look.media_folder is not None:
+            self.media = MediaArea(self, self.look.image_seconds, self.look.video_volume)
+            self.media.available_changed.connect(lambda _a: self._layout())
+        self.banner = Banner(self)
+        self.banner.set_text(wording.starting())
+
+        sync.loaded.connect(self._on_loaded)
+        sync.changed.connect(self._on_changed)
+        sync.called.connect(self._on_called)
+        sync.online_changed.connect(self._on_online)
+        sync.problem.connect(self._on_problem)
+        if voice is not None:
+            voice.now_announcing.connect(self._on_announcing)
+            voice.playing_changed.connect(self._on_playing)
+        if self.media is not None:
+            self.media.set_folder(self.look.media_folder)
+        self._layout()
+
+    # --- data in ---------------------------------------------------------------------------
+
+    def _on_loaded(self) -> None:
+        state = self.sync.state
+        self.header.hall_name = state.hall_name
+        self.header.short_name = state.hall_short_name
+        self.header.timezone = state.timezone
+        self.header.subtitle = wording.zones_label(", ".join(state.zones)) if state.zones else ""
+        self.header.update()
+        self.recent.timezone = state.timezone
+        self.marquee.set_text(state.running_text)
+        self.grid.set_slots(state.ordered_counters(), state.agencies)
+        self.recent.set_calls(state.recent, state.agencies)
+        if not (self.voice is not None and self.voice.busy):
+            self._present(state.latest, highlight=False)
+        self.banner.set_text("" if self.sync.online else wording.offline())
+        self._layout()
+
+    def _on_changed(self, changes) -> None:  # noqa: ANN001 - board_state.Changes
+        state = self.sync.state
+        if changes.counters:
+            self.grid.set_slots(state.ordered_counters(), state.agencies)
+        if changes.recent:
+            self.recent.set_calls(state.recent, state.agencies)
+        if changes.settings:
+            self.marquee.set_text(state.running_text)
+
+    def _on_called(self, call: Call, mode: str) -> None:
+        self.grid.flash(call.counter)
+        if mode == "announced":
+            return  # shown on the card when its chime starts
+        if self.voice is None or not self.voice.busy:
+            self._present(call, highlight=mode == "fresh")
+
+    def _on_announcing(self, call: Call) -> None:
+        self._present(call, highlight=True)
+
+    def _present(self, call: Call | None, highlight: bool) -> None:
+        agency = self.sync.state.agency(call.agency_code) if call is not None else None
+        self.now_calling.present(call, agency, highlight)
+        self.recent.set_exclude(call.ticket_id if call is not None else None)
+
+    def _on_online(self, online: bool) -> None:
+        self.banner.set_text("" if online else wording.offline())
+
+    def _on_problem(self, text: str) -> None:
+        if text:
+            self.banner.set_text(text)
+        elif self.sync.online:
+            self.banner.set_text("")
+
+    def _on_playing(self, playing: bool) -> None:
+        if self.media is not None:
+            self.media.duck(playing)
+
+    # --- layout ------------------------------------------------------------------------------
+
+    def _has_media(self) -> bool:
+        return self.media is not None and self.media.available
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._layout()
+
+    def _layout(self) -> None:
+        scale = theme.Scale(self.width(), self.height())
+        if scale.portrait:
+            self._layout_portrait(scale)
+        else:
+            self._layout_landscape(scale)
+        if self.media is not None:
+            self.media.setVisible(self._has_media())
+
+    def _layout_landscape(self, s: theme.Scale) -> None:
+        w, h = self.width(), self.height()
+        header_h, marquee_h, m, g = s.px(108), s.px(74), s.px(34), s.px(26)
+        self.header.setGeometry(0, 0, w, header_h)
+        self.marquee.setGeometry(0, h - marquee_h, w, marquee_h)
+        top = header_h + g
+        content = QRect(m, top, w - 2 * m, h - marquee_h - g - top)
+        left_w = round(content.width() * 0.41)
+        right = QRect(
+            content.left() + left_w + round(g * 1.4),
+            content.top(),
+            content.width() - left_w - round(g * 1.4),
+            content.height(),
+        )
+        if self._has_media():
+            # Left: the call above the hall's media; right: the counters above recent calls.
+            assert self.media is not None
+            media_h = min(round(left_w * 9 / 16), round(content.height() * 0.5))
+            media_w = round(media_h * 16 / 9)
+            card_h = content.height() - media_h - g
+            self._place_card(QRect(content.left(), content.top(), left_w, card_h))
+            self.media.setGeometry(
+                content.left() + (left_w - media_w) // 2,
+                content.bottom() - media_h + 1,
+                media_w,
+                media_h,
+            )
+            recent_h = s.px(168)
+            self.recent.horizontal = True
+            self.recent.setGeometry(
+                right.left(), right.bottom() - recent_h + 1, right.width(), recent_h
+            )
+            self.grid.setGeometry(right.adjusted(0, 0, 0, -(recent_h + g)))
+        else:
+            card_h = round(content.height() * 0.63)
+            self._place_card(QRect(content.left(), content.top(), left_w, card_h))
+            self.recent.horizontal = False
+            self.recent.setGeometry(
+                content.left(), content.top() + card_h + g, left_w, content.height() - card_h - g
+            )
+            self.grid.setGeometry(right)
+        self.grid.unit = s.unit
+        self._place_banner(s, header_h)
+
+    def _place_card(self, rect: QRect) -> None:
+        self.now_calling.compact = rect.width() > rect.height() * 1.45
+        self.now_calling.setGeometry(rect)
+
+    def _layout_portrait(self, s: theme.Scale) -> None:
+        w, h = self.width(), self.height()
+        header_h, marquee_h, m, g = s.px(124), s.px(84), s.px(32), s.px(26)
+        self.header.setGeometry(0, 0, w, header_h)
+        self.marquee.setGeometry(0, h - marquee_h, w, marquee_h)
+        y = header_h + g
+        cw = w - 2 * m
+        media = self._has_media()
+        card_h = s.px(430 if media else 500)
+        self._place_card(QRect(m, y, cw, card_h))
+        y += card_h + g
+        if media:
+            assert self.media is not None
+            media_h = round(cw * 9 / 16)
+            self.media.setGeometry(m, y, cw, media_h)
+            y += media_h + g
+        recent_h = s.px(170 if media else 200)
+        bottom = h - marquee_h - g
+        self.recent.horizontal = True
+        self.recent.setGeometry(m, bottom - recent_h, cw, recent_h)
+        self.grid.unit = s.unit
+        self.grid.setGeometry(m, y, cw, bottom - recent_h - g - y)
+        self._place_banner(s, header_h)
+
+    def _place_banner(self, s: theme.Scale, header_h: int) -> None:
+        bw = min(self.width() - s.px(80), s.px(1300))
+        self.banner.setGeometry((self.width() - bw) // 2, header_h + s.px(10), bw, s.px(64))
+        self.banner.raise_()
+
+    # --- window --------------------------------------------------------------------------------
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self)
+        rect = QRectF(self.rect())
+        gradient = QLinearGradient(rect.topLeft(), rect.bottomLeft())
+        gradient.setColorAt(0, theme.BG_TOP)
+        gradient.setColorAt(1, theme.BG)
+        painter.fillRect(rect, gradient)
+        glow = QRadialGradient(rect.width() * 0.15, rect.height() * 0.35, rect.width() * 0.5)
+        glow.setColorAt(0, theme.with_alpha(self.accent, 0.07))
+        glow.setColorAt(1, theme.with_alpha(self.accent, 0.0))
+        painter.fillRect(rect, glow)
+        painter.end()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            for child in (self.header, self.now_calling, self.grid, self.recent, self.marquee):
+                child.update()
+            if not self.sync.online:
+                self.banner.set_text(wording.offline())
+        super().changeEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_F11:
+            self.set_full_screen(not self.isFullScreen())
+        elif (
+            event.key() == Qt.Key.Key_Q and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.close()
+        else:
+            super().keyPressEvent(event)
+
+    def set_full_screen(self, full: bool) -> None:
+        if full:
+            self.setCursor(Qt.CursorShape.BlankCursor)
+            self.showFullScreen()
+        else:
+            self.unsetCursor()
+            self.showNormal()
+
+    def closeEvent(self, event) -> None:  # noqa: N802, ANN001
+        if self.media is not None:
+            self.media.stop()
+        self.sync.stop()
+        super().closeEvent(event)
+
+    # --- for tests and the bench -------------------------------------------------------------
+
+    def shown_numbers(self) -> dict[int, str]:
+        return {n: self.grid.number_at(n) for n in self.grid.counters()}

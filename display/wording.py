@@ -1,0 +1,103 @@
+"""The board's words. Sources are Indonesian; English comes from display_en.qm.
+
+Painted widgets ask for their text at paint time, so a language switch shows at the next
+repaint. Every string is written out in a translate() call for pyside6-lupdate to find.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+
+def now_calling() -> str:
+    return QCoreApplication.translate("Board", "Nomor antrean")
+
+
+def calling_badge() -> str:
+    return QCoreApplication.translate("Board", "Dipanggil")
+
+
+def recall_badge() -> str:
+    return QCoreApplication.translate("Board", "Panggilan ulang")
+
+
+def priority_badge() -> str:
+    return QCoreApplication.translate("Board", "Prioritas")
+
+
+def please_go_to() -> str:
+    return QCoreApplication.translate("Board", "Silakan menuju")
+
+
+def counter_label() -> str:
+    return QCoreApplication.translate("Board", "Loket")
+
+
+def counters_title() -> str:
+    return QCoreApplication.translate("Board", "Layanan loket")
+
+
+def recent_title() -> str:
+    return QCoreApplication.translate("Board", "Panggilan sebelumnya")
+
+
+def no_calls_yet() -> str:
+    return QCoreApplication.translate("Board", "Belum ada panggilan")
+
+
+def waiting_first_call() -> str:
+    return QCoreApplication.translate("Board", "Nomor yang dipanggil tampil di sini")
+
+
+def idle_number() -> str:
+    return "—"
+
+
+def state_name(state: str) -> str:
+    if state == "open":
+        return QCoreApplication.translate("Board", "Buka")
+    if state == "break":
+        return QCoreApplication.translate("Board", "Istirahat")
+    return QCoreApplication.translate("Board", "Tutup")
+
+
+def serving() -> str:
+    return QCoreApplication.translate("Board", "Sedang dilayani")
+
+
+def called_status() -> str:
+    return QCoreApplication.translate("Board", "Dipanggil")
+
+
+def counter_free() -> str:
+    return QCoreApplication.translate("Board", "Menunggu panggilan")
+
+
+def counter_on_break() -> str:
+    return QCoreApplication.translate("Board", "Sedang istirahat")
+
+
+def counter_closed() -> str:
+    return QCoreApplication.translate("Board", "Loket tutup")
+
+
+def offline() -> str:
+    return QCoreApplication.translate(
+        "Board", "Koneksi ke server antrean terputus. Menyambung kembali…"
+    )
+
+
+def starting() -> str:
+    return QCoreApplication.translate("Board", "Menghubungkan ke server antrean…")
+
+
+def zones_label(zones: str) -> str:
+    return QCoreApplication.translate("Board", "Area: %1").replace("%1", zones)
+
+
+def info_label() -> str:
+    return QCoreApplication.translate("Board", "Info")
+
+
+def queue_board() -> str:
+    return QCoreApplication.translate("Board", "Papan antrean")
