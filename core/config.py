@@ -20,7 +20,7 @@ import platformdirs
 from core.errors import ConfigError
 
 APP = "antre"
-PAPERS = ("58mm", "80mm", "80mm-42")
+PAPERS = ("58mm", "80mm", "80mm-42col")  # the names kiosk/printing uses
 LANGUAGES = ("id", "en")
 
 

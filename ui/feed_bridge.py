@@ -29,8 +29,9 @@ class FeedBridge(QObject):
         wait_seconds: float = 1.0,
     ) -> None:
         super().__init__(parent)
+        self._stopped = False
         self._subscription = Subscription(
-            db, hall_id, cursor, self._deliver, self.connection.emit, wait_seconds=wait_seconds
+            db, hall_id, cursor, self._deliver, self._report, wait_seconds=wait_seconds
         )
 
     @property
@@ -41,7 +42,14 @@ class FeedBridge(QObject):
         self._subscription.start()
 
     def stop(self) -> None:
+        self._stopped = True
         self._subscription.stop()
 
     def _deliver(self, batch: list[EventView]) -> None:
-        self.events.emit(batch)
+        # The feed thread may still hold a batch when the window is closing: drop it.
+        if not self._stopped:
+            self.events.emit(batch)
+
+    def _report(self, connected: bool) -> None:
+        if not self._stopped:
+            self.connection.emit(connected)

@@ -23,6 +23,7 @@ COLOR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 NUMBER_READINGS = ("words", "digits")
 TEMPLATE_FIELDS = {"letters", "number", "counter", "counter_name", "service", "ticket"}
 QR_FIELDS = {"hall", "date", "number", "ticket_id", "service"}
+SURVEY_FIELDS = {"hall"}
 
 SETTINGS_DEFAULTS: dict[str, Any] = {
     "running_text": "",
@@ -31,6 +32,7 @@ SETTINGS_DEFAULTS: dict[str, Any] = {
     "ticket_qr_template": "",
     "ticket_footer": ["Mohon menunggu nomor Anda dipanggil", "Berlaku hari ini"],
     "auto_finish_on_call": False,
+    "survey_url": "",
 }
 
 
@@ -268,6 +270,7 @@ def _settings(data: Mapping[str, Any], problems: Problems) -> dict[str, Any]:
         reader.get("ticket_footer", list, settings["ticket_footer"], check=_str_list)
     )
     settings["auto_finish_on_call"] = reader.get("auto_finish_on_call", bool, False)
+    settings["survey_url"] = reader.get("survey_url", str, "", check=_template(SURVEY_FIELDS))
     reader.finish()
     return settings
 

@@ -26,6 +26,7 @@ from core.services.lookup import (
 from core.views import HallRef, IssuedTicket, ServiceAvailability
 
 PRINT_TIMEOUT = timedelta(minutes=2)
+PRINT_TIMEOUT_NOTE = "print not confirmed"
 
 
 def issued_today(tx: Tx, service_id: int, day) -> int:  # noqa: ANN001 - date
@@ -87,7 +88,7 @@ def void_stale_prints(tx: Tx, hall: HallRef) -> int:
             m.Ticket.status == TicketStatus.PRINTING,
             m.Ticket.issued_at < tx.now - PRINT_TIMEOUT,
         )
-        .values(status=TicketStatus.VOID, note="print not confirmed")
+        .values(status=TicketStatus.VOID, note=PRINT_TIMEOUT_NOTE)
         .returning(m.Ticket.id, m.Ticket.number)
         .execution_options(synchronize_session=False)
     ).all()
@@ -176,8 +177,12 @@ def _queue_pos(tx: Tx) -> int:
 
 def confirm_printed(tx: Tx, hall: HallRef, ticket_id: int) -> None:
     ticket = _printing_ticket(tx, hall, ticket_id)
-    if ticket.status is TicketStatus.WAITING:
-        return  # already confirmed: a retried confirmation changes nothing
+    if ticket.printed_at is not None:
+        return  # already confirmed (maybe called since): a retried confirmation changes nothing
+    if ticket.status is TicketStatus.VOID and ticket.note == PRINT_TIMEOUT_NOTE:
+        # The paper came out but the confirmation reached us late (an outage longer than
+        # the print timeout): the citizen holds this number, so it joins the queue after all.
+        ticket.status = TicketStatus.PRINTING
     if ticket.status is not TicketStatus.PRINTING:
         raise Refused("ticket_not_printing", ticket=ticket.number, status=ticket.status.value)
     ticket.status = TicketStatus.WAITING

@@ -59,14 +59,21 @@ def counter_row(tx: Tx, hall: HallRef, number: int, *, lock: bool = False) -> m.
     return row
 
 
+@lru_cache(maxsize=512)
+def _week(data: str, where: str) -> WeekHours:
+    """Parsed hours by their JSON text: a snapshot reads the same few schedules many times."""
+    return parse_week_hours(json.loads(data), where)
+
+
 def service_rules(hall: m.Hall, service: m.Service) -> ServiceRules:
     try:
         if service.hours is not None:
-            hours = parse_week_hours(service.hours, f"services.{service.code}.hours")
-        elif service.schedule and service.schedule in (hall.schedules or {}):
-            hours = parse_week_hours(
-                hall.schedules[service.schedule], f"schedules.{service.schedule}"
+            hours = _week(
+                json.dumps(service.hours, sort_keys=True), f"services.{service.code}.hours"
             )
+        elif service.schedule and service.schedule in (hall.schedules or {}):
+            schedule = json.dumps(hall.schedules[service.schedule], sort_keys=True)
+            hours = _week(schedule, f"schedules.{service.schedule}")
         else:
             hours = WeekHours({})
     except HoursError as error:
