@@ -24,6 +24,7 @@ log = logging.getLogger(__name__)
 PRIORITY_SHARE = 0.1
 NO_SHOW_SHARE = 0.06
 TRANSFER_SHARE = 0.04
+MAX_ARRIVALS_PER_STEP = 3
 
 
 @dataclass
@@ -92,8 +93,14 @@ class Crowd:
         moment = self.now()
         if self._next_arrival is None:
             self._next_arrival = moment
+        arrived = 0
         while self._next_arrival <= moment:
+            if arrived == MAX_ARRIVALS_PER_STEP:
+                # A very fast clock outruns the database: those citizens went home.
+                self._next_arrival = moment
+                break
             self._arrive()
+            arrived += 1
             gap = self.random.expovariate(self.arrivals_per_hour / 3600.0)
             self._next_arrival += timedelta(seconds=gap)
         for officer in self.officers:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from types import TracebackType
 
+from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from core.config import DeviceSettings, load_settings
@@ -23,9 +25,27 @@ def _log_uncaught(
     log.error("uncaught error", exc_info=(kind, error, tb))
 
 
+_QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+_qt_log = logging.getLogger("qt")
+
+
+def _qt_message(kind: QtMsgType, context: object, message: str) -> None:
+    # Qt's own warnings (no audio device, fonts, …) belong in the log file, not on the screen.
+    _qt_log.log(_QT_LEVELS.get(kind, logging.WARNING), "%s", message)
+
+
 def make_app(program: str, argv: list[str] | None = None) -> QApplication:
     setup_logging(program)
     sys.excepthook = _log_uncaught
+    qInstallMessageHandler(_qt_message)
+    # FFmpeg (QtMultimedia's back end) prints a dump of every sound it opens unless told not to.
+    os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.ffmpeg*=false")
     app = QApplication.instance() or QApplication(argv or sys.argv)
     app.setApplicationName(program)
     app.setOrganizationName("Antre")

@@ -1,0 +1,111 @@
+"""The three programs' windows in one process, side by side on this PC's screen."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QGuiApplication, QImage, QPainter
+from PySide6.QtWidgets import QWidget
+
+from core.config import DeviceSettings
+from core.db import schema
+from core.db.database import Database
+from core.service import HallService
+
+DEMO_SIZE = (960, 540)
+
+
+@dataclass
+class DemoWindows:
+    kiosk: QWidget | None = None
+    counter: QWidget | None = None
+    display: QWidget | None = None
+    databases: list[Database] = field(default_factory=list)
+    closers: list = field(default_factory=list)
+
+    def all(self) -> list[QWidget]:
+        return [w for w in (self.kiosk, self.counter, self.display) if w is not None]
+
+    def close(self) -> None:
+        for closer in self.closers:
+            closer()
+        for db in self.databases:
+            db.dispose()
+
+
+def _hall(settings: DeviceSettings, windows: DemoWindows) -> HallService:
+    db = schema.connect(settings.database_url)
+    windows.databases.append(db)
+    return HallService.open(db, settings.hall)
+
+
+def open_windows(
+    names: list[str], settings: DeviceSettings, officer: tuple[str, str]
+) -> DemoWindows:
+    windows = DemoWindows()
+    if "display" in names:
+        from display.app import build_board
+        from display.options import load_options
+
+        options = load_options(["--windowed", "--size", "x".join(map(str, DEMO_SIZE))], settings)
+        board = build_board(options)
+        windows.display = board
+        board.resize(*DEMO_SIZE)
+        board.sync.start()
+        windows.closers.append(board.sync.stop)
+    if "kiosk" in names:
+        from kiosk.config import KioskConfig
+        from kiosk.window import KioskWindow
+
+        config = dataclasses.replace(
+            KioskConfig.from_settings(settings),
+            name="kiosk-demo",
+            printer="none",
+            on_screen_fallback=True,
+        )
+        kiosk = KioskWindow(_hall(settings, windows), config)
+        kiosk.resize(*DEMO_SIZE)
+        windows.kiosk = kiosk
+        windows.closers.append(kiosk.shutdown)
+    if "counter" in names:
+        from counter.app import CounterApp
+
+        hall = _hall(settings, windows)
+        controller = CounterApp(hall, settings, settings.language)
+        workstation = controller.open_workstation(hall.login(*officer), settings.counter or 1)
+        windows.counter = workstation
+        windows.closers.append(lambda: controller.window.shutdown() if controller.window else None)
+    _tile(windows.all())
+    return windows
+
+
+def _tile(widgets: list[QWidget]) -> None:
+    """Kiosk and display on top, the counter below: a hall on one screen."""
+    screen = QGuiApplication.primaryScreen()
+    area = screen.availableGeometry() if screen is not None else QRect(0, 0, 1920, 1080)
+    if QGuiApplication.platformName() == "offscreen":  # screenshots: a 1920×1080 desktop
+        area = QRect(0, 0, 1920, 1080)
+    width = max(480, area.width() // 2)
+    height = max(300, area.height() // 2 - 30)
+    for index, widget in enumerate(widgets):
+        widget.resize(min(width, DEMO_SIZE[0]), min(height, DEMO_SIZE[1]))
+        widget.move(area.left() + (index % 2) * width, area.top() + (index // 2) * (height + 30))
+        widget.show()
+
+
+def side_by_side(widgets: list[QWidget]) -> QImage:
+    """One picture of all windows at this moment, for the docs' sequence of screenshots."""
+    shots = [w.grab().toImage() for w in widgets]
+    width = sum(s.width() for s in shots) + 20 * (len(shots) - 1)
+    height = max(s.height() for s in shots)
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    image.fill(0x1E2530)
+    painter = QPainter(image)
+    x = 0
+    for shot in shots:
+        painter.drawImage(x, 0, shot)
+        x += shot.width() + 20
+    painter.end()
+    return image
