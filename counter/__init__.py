@@ -1,0 +1,1 @@
+"""The officer's desktop client (loket): login, workstation window, mini mode."""

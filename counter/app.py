@@ -1,0 +1,145 @@
+"""``antre-counter``: the officer's workstation program (login → workstation → logout → login)."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import logging
+import sys
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication, QMessageBox
+from sqlalchemy.exc import DBAPIError
+
+from core import messages
+from core.config import DeviceSettings, load_settings
+from core.db import schema
+from core.db.database import Database
+from core.errors import AntreError, ConfigError, DatabaseUnavailable
+from core.service import HallService
+from core.views import OfficerView
+from counter.login import LoginDialog
+from counter.workstation import Workstation
+from ui import i18n
+from ui.application import make_app
+
+log = logging.getLogger(__name__)
+PROGRAM = "antre-counter"
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog=PROGRAM, description="Antre: the officer's workstation")
+    parser.add_argument("--database", help="database URL (default: device settings / ANTRE_DB)")
+    parser.add_argument("--hall", help="hall code, when the database holds several")
+    parser.add_argument("--counter", type=int, help="counter number of this PC")
+    parser.add_argument("--lang", choices=("id", "en"), help="language of the screens")
+    return parser.parse_args(argv)
+
+
+def connect(url: str) -> Database:
+    """The database, or DatabaseUnavailable with core's wording when it cannot be reached."""
+    try:
+        return schema.connect(url)
+    except DBAPIError as error:
+        raise DatabaseUnavailable("database_unavailable", detail=str(error.orig)) from error
+
+
+class CounterApp(QObject):
+    """Shows the login, then the workstation; a logout shows the login again."""
+
+    def __init__(self, hall: HallService, settings: DeviceSettings, lang: str) -> None:
+        super().__init__()
+        self.hall = hall
+        self.settings = settings
+        self.lang = lang
+        self.login: LoginDialog | None = None
+        self.window: Workstation | None = None
+
+    def show_login(self) -> LoginDialog:
+        self.window = None
+        dialog = LoginDialog(self.hall, counter=self.settings.counter, lang=self.lang)
+        dialog.logged_in.connect(self.open_workstation)
+        dialog.language_changed.connect(self._language)
+        dialog.rejected.connect(self._quit_if_alone)
+        self.login = dialog
+        dialog.show()
+        dialog.load_counters()
+        return dialog
+
+    def open_workstation(self, officer: OfficerView, counter: int) -> Workstation:
+        window = Workstation(self.hall, officer, counter, lang=self.lang)
+        window.logged_out.connect(self._logged_out)
+        self.window = window
+        window.show()
+        window.start()
+        if self.login is not None:
+            self.login.deleteLater()
+            self.login = None
+        return window
+
+    def _logged_out(self) -> None:
+        window = self.window
+        if window is not None:
+            self.lang = window.lang
+            window.hide()
+            window.deleteLater()
+        self.show_login()
+
+    def _language(self, lang: str) -> None:
+        self.lang = lang
+
+    def _quit_if_alone(self) -> None:
+        if self.window is None:
+            QApplication.quit()
+
+
+def _ask_retry(text: str, lang: str) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Warning, "Antre", text)
+    retry = box.addButton(
+        "Coba lagi" if lang == "id" else "Try again", QMessageBox.ButtonRole.AcceptRole
+    )
+    box.addButton("Keluar" if lang == "id" else "Quit", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return box.clickedButton() is retry
+
+
+def _fatal(text: str) -> int:
+    QMessageBox.critical(None, "Antre", text)
+    return 2
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    app = make_app(PROGRAM, [sys.argv[0]])
+    lang = args.lang or messages.language()
+    try:
+        settings = load_settings()
+    except ConfigError as error:
+        return _fatal(error.message(lang))
+    lang = args.lang or settings.language
+    i18n.set_language(lang)
+    url = args.database or settings.database_url
+    while True:
+        try:
+            db = connect(url)
+            hall = HallService.open(db, args.hall or settings.hall)
+            break
+        except DatabaseUnavailable as error:
+            log.warning("start-up: %s", error)
+            if not _ask_retry(error.message(lang), lang):
+                return 1
+        except AntreError as error:
+            return _fatal(error.message(lang))
+    if args.counter is not None:
+        settings = dataclasses.replace(settings, counter=args.counter)
+    controller = CounterApp(hall, settings, lang)
+    controller.show_login()
+    code = app.exec()
+    if controller.window is not None:
+        controller.window.shutdown()
+    db.dispose()
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())
