@@ -1,10 +1,12 @@
 """One process of the race tests (tests/core/test_races.py): a kiosk issuing or a counter working.
 
-Run as ``python tests/core/race_worker.py '<json job>'``. The clock comes from ``ANTRE_NOW``
-in the environment. The worker opens its own database connection and HallService, writes
-``ready-<name>`` into the job's directory, waits for ``go``, does its work and writes what it
-saw to ``result-<name>.json``. Any unexpected error (a refusal included) ends it with a
-traceback and exit code 1.
+The tests start :func:`run` in a new process (multiprocessing; a fork server that has already
+imported core where the platform has one, else spawn); ``python tests/core/race_worker.py
+'<json job>'`` runs one by hand. The worker fixes its clock at the job's ``now``, opens its
+own database connection and HallService, writes ``ready-<name>`` into the job's directory,
+waits for ``go``, does its work and writes what it saw to ``result-<name>.json``. Any
+unexpected error (a refusal included) is written to ``out-<name>.txt`` and ends the process
+with exit code 1.
 
 Roles:
 - ``issuer``: issues ``count`` tickets over the job's services. Some issues carry a request
@@ -16,6 +18,9 @@ Roles:
   id. With ``mixed`` it also recalls, marks no-shows, transfers (front or back), parks and
   resumes, and takes short breaks.
 - ``dup-issuer``: issues one ticket per request id of a list other processes send too.
+- ``shared-caller``: works a counter that another process works too (two PCs at one loket):
+  call next, start, finish by number; "the counter is busy" and "not this ticket" are
+  expected answers here, anything else (a database error above all) is not.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ import json
 import random
 import sys
 import time
+import traceback
 from pathlib import Path
 from typing import Any
 
@@ -31,12 +37,18 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from core import clock  # noqa: E402
 from core.db import schema  # noqa: E402
 from core.domain.enums import CounterState, Priority, TransferPosition  # noqa: E402
+from core.errors import Refused  # noqa: E402
 from core.service import HallService  # noqa: E402
 from core.views import TicketView  # noqa: E402
 
-IDLE_SECONDS = 0.01  # pause after a call found nothing while the kiosks are still issuing
+# Pause after a call found nothing while the kiosks are still issuing: doubled after each
+# empty call (up to 250 ms), halved after each ticket (down to 5 ms), so that it follows the
+# pace of the kiosks. Empty calls are write transactions too: counters polling fast would
+# take the CPU and the locks from the very kiosks they wait for.
+IDLE_SECONDS = (0.005, 0.25)
 PRIORITIES = [Priority.LANSIA, Priority.DISABILITAS, Priority.IBU_HAMIL]
 
 
@@ -72,7 +84,12 @@ class Worker:
             time.sleep(0.005)
 
     def report(self, **extra: Any) -> None:
-        result = {"log": self.log, "retries": self.retries, "idle_calls": self.idle_calls}
+        result = {
+            "log": self.log,
+            "retries": self.retries,
+            "idle_calls": self.idle_calls,
+            "cpu_seconds": time.process_time(),
+        }
         temporary = self.dir / f"result-{self.name}.tmp"
         temporary.write_text(json.dumps(result | extra))
         temporary.rename(self.dir / f"result-{self.name}.json")
@@ -148,6 +165,7 @@ class Worker:
         issuers_done = self.dir / "issuers-done"
         parked: list[str] = []
         parked_once: set[int] = set()
+        idle = IDLE_SECONDS[0]
         while True:
             all_issued = issuers_done.exists()  # before the call: nothing can come after it
             ticket = self.repeatable("call_next", counter)
@@ -159,10 +177,12 @@ class Worker:
                 elif all_issued:
                     break
                 else:
-                    time.sleep(IDLE_SECONDS)
+                    time.sleep(idle)
+                    idle = min(idle * 2, IDLE_SECONDS[1])
                     continue
             else:
                 self.log.append(["call", ticket.id, ticket.number])
+            idle = max(idle / 2, IDLE_SECONDS[0])
             self.serve(counter, ticket, parked, parked_once)
             if parked and self.chance(0.3):
                 ticket = self.hall.resume(counter, parked.pop(0))
@@ -173,6 +193,39 @@ class Worker:
                 self.hall.set_counter_state(counter, CounterState.OPEN)
                 self.log.append(["break", None, None])
         self.report()
+
+    def shared_caller(self) -> None:
+        counter: int = self.job["counter"]
+        issuers_done = self.dir / "issuers-done"
+        refusals: dict[str, int] = {}
+        idle = IDLE_SECONDS[0]
+
+        def refused(error: Refused, *expected: str) -> None:
+            if error.code not in expected:
+                raise error
+            refusals[error.code] = refusals.get(error.code, 0) + 1
+
+        while True:
+            all_issued = issuers_done.exists()
+            try:
+                ticket = self.hall.call_next(counter)
+            except Refused as error:
+                refused(error, "counter_busy")  # the other PC holds a ticket here
+                time.sleep(0.002)
+                continue
+            if ticket is None:
+                if all_issued:
+                    break
+                time.sleep(idle)
+                idle = min(idle * 2, IDLE_SECONDS[1])
+                continue
+            idle = max(idle / 2, IDLE_SECONDS[0])
+            self.log.append(["call", ticket.id, ticket.number])
+            self.hall.start(counter)
+            self.log.append(["start", ticket.id, ticket.number])
+            self.hall.finish(counter, ticket.number)
+            self.log.append(["finish", ticket.id, ticket.number])
+        self.report(refusals=refusals)
 
     def serve(
         self, counter: int, ticket: TicketView, parked: list[str], parked_once: set[int]
@@ -206,13 +259,24 @@ class Worker:
         self.log.append(["finish", ticket.id, ticket.number])
 
 
-def main() -> None:
-    job = json.loads(sys.argv[1])
-    worker = Worker(job)
-    worker.wait_for_go()
-    role = {"issuer": worker.issuer, "caller": worker.caller, "dup-issuer": worker.dup_issuer}
-    role[job["role"]]()
+def run(job: dict[str, Any]) -> None:
+    """The body of one worker process."""
+    try:
+        clock.set_clock(clock.fixed_clock(clock.parse_instant(job["now"])))
+        worker = Worker(job)
+        worker.wait_for_go()
+        role = {
+            "issuer": worker.issuer,
+            "caller": worker.caller,
+            "dup-issuer": worker.dup_issuer,
+            "shared-caller": worker.shared_caller,
+        }
+        role[job["role"]]()
+    except BaseException:
+        out = Path(job["dir"]) / f"out-{job['name']}.txt"
+        out.write_text(traceback.format_exc(), encoding="utf-8")
+        raise SystemExit(1) from None
 
 
 if __name__ == "__main__":
-    main()
+    run(json.loads(sys.argv[1]))
