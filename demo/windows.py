@@ -9,7 +9,7 @@ from PySide6.QtCore import QRect
 from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtWidgets import QWidget
 
-from core.config import DeviceSettings
+from core.config import DeviceSettings, load_settings
 from core.db import schema
 from core.db.database import Database
 from core.service import HallService
@@ -59,10 +59,12 @@ def open_windows(
         from kiosk.config import KioskConfig
         from kiosk.window import KioskWindow
 
+        # A printer configured on this PC (antre.toml or ANTRE_PRINTER) prints real tickets;
+        # otherwise each ticket shows on screen, rendered from the real ESC/POS layout.
         config = dataclasses.replace(
             KioskConfig.from_settings(settings),
             name="kiosk-demo",
-            printer="none",
+            printer=load_settings().kiosk.printer,
             on_screen_fallback=True,
         )
         kiosk = KioskWindow(_hall(settings, windows), config)
