@@ -439,6 +439,23 @@ def seed_day(engine: Engine, day: date, extra: int = 0, counters: int = 0) -> in
     return sum(1 for _, status in plan if status == "waiting")
 
 
+def end_day(engine: Engine, day: date) -> None:
+    """Close the day as a hall does at 17:00: what still waits expires (HallService.end_of_day),
+    so the next cell's day does not start with yesterday's queue in the waiting index."""
+    from core import clock
+    from core.db.database import Database
+    from core.service import HallService
+
+    db = Database(engine.url)
+    try:
+        at = datetime.combine(day, datetime.min.time(), WIB) + timedelta(hours=17)
+        clock.set_clock(clock.fixed_clock(at))
+        HallService.open(db, HALL_CODE).end_of_day()
+    finally:
+        clock.set_clock(None)
+        db.dispose()
+
+
 # --- the workers ---------------------------------------------------------------------------
 
 
@@ -1008,6 +1025,7 @@ def main(argv: list[str] | None = None) -> int:
                     per_worker = max(1, math.ceil(options.ops / workers))
                     say(f"{name}: {op} × {workers} workers × {per_worker} ops …")
                     cell = run_cell(engine, op, workers, per_worker, day, options)
+                    end_day(engine, day)
                     day += timedelta(days=1)
                     cells.append(cell)
                     say(

@@ -37,7 +37,8 @@ def restyle(widget: QWidget) -> None:
 def set_property(widget: QWidget, name: str, value: object) -> None:
     if widget.property(name) != value:
         widget.setProperty(name, value)
-        restyle(widget)
+        if widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+            restyle(widget)  # not yet polished: the first show styles it with the new value
 
 
 class ElidedLabel(QLabel):

@@ -175,7 +175,7 @@ def test_outage_banner_then_recovery_applies_the_call_once(
     assert not window.mini.buttons["call_next"].isEnabled()
     assert window.mini.status.text() == "Terputus — menghubungkan ulang…"
     request_ids = list(window.runner.pending.request_ids)
-    qtbot.wait(800)  # retries meanwhile fail and keep the same request id
+    qtbot.wait(700)  # retries meanwhile fail and keep the same request id
     assert window.runner.pending is not None
     assert window.runner.pending.request_ids == request_ids
     assert window.runner.pending.tries >= 2
