@@ -61,6 +61,7 @@ def run(
     def finish(callback: Callable[[Any], None]) -> Callable[[Any], None]:
         def call(value: Any) -> None:
             _pending.discard(signals)
+            signals.deleteLater()  # one QObject per operation: free it once it has reported
             callback(value)
 
         return call

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -74,7 +75,7 @@ def check_login(tx: Tx, hall: HallRef, username: str, password: str) -> LoginRes
     if officer is None or not officer.active:
         return _record(tx, hall, name, None, "login_failed")
     if officer.locked_until is not None and officer.locked_until > tx.now:
-        minutes = max(1, int((officer.locked_until - tx.now).total_seconds() // 60) + 1)
+        minutes = max(1, math.ceil((officer.locked_until - tx.now).total_seconds() / 60))
         return _record(tx, hall, name, None, "login_locked", minutes)
     try:
         _hasher.verify(officer.password_hash, password)
