@@ -109,7 +109,9 @@ STATUS_AFTER = {  # the status a ticket event's payload must carry
 }
 
 
-pytestmark = pytest.mark.slow  # the PostgreSQL variants also carry "pg" (from db_url)
+# The PostgreSQL variants also carry "pg" (from db_url). On a busy two-core machine the
+# PostgreSQL race alone can take minutes: above the suite's default 300 s timeout.
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]
 
 
 @pytest.fixture
