@@ -194,7 +194,9 @@ def transfer(
     if position is TransferPosition.FRONT:
         front = tx.session.scalar(
             select(func.min(m.Ticket.queue_pos)).where(
-                m.Ticket.service_id == target.id, m.Ticket.status == TicketStatus.WAITING
+                m.Ticket.service_id == target.id,
+                m.Ticket.business_date == ticket.business_date,
+                m.Ticket.status == TicketStatus.WAITING,
             )
         )
     queue_pos = int(tx.now.timestamp() * 1_000_000)

@@ -126,15 +126,15 @@ def issue(
     service = service_row(tx, hall, service_code)
     day = today(tx, hall)
     void_stale_prints(tx, hall)
+    # Everything that does not need the number lock comes first: the lock serialises every
+    # kiosk issuing the same prefix, so it is held only for the quota count and the insert.
+    _refuse_unless_open(service, service_availability(tx, hall, service))
+    mean_minutes = estimates.mean_service_minutes(tx, service, day)
+    assigned, capacity = estimates.serving_counters(tx, service.id)
+    counters = rank_one_counters(tx, service.id)
     seq = next_seq(tx, hall, service.prefix, day)  # locks the prefix: quota counts are exact
-    availability = service_availability(tx, hall, service)
-    if not availability.is_open:
-        raise Refused(
-            f"unavailable_{availability.reason.value}",
-            service=service.name,
-            opens_at=availability.opens_at or "",
-            holiday=availability.holiday_name or "",
-        )
+    if service.daily_quota is not None and issued_today(tx, service.id, day) >= service.daily_quota:
+        _refuse_unless_open(service, service_availability(tx, hall, service))
     ticket = m.Ticket(
         hall_id=hall.id,
         service_id=service.id,
@@ -152,22 +152,35 @@ def issue(
         recall_count=0,
         note="",
     )
-    ahead = estimates.people_ahead(tx, service.id, priority)  # before this ticket exists
+    ahead = estimates.people_ahead(tx, service.id, priority, day=day)  # before this ticket exists
     tx.session.add(ticket)
     tx.session.flush()
     view = ticket_view(tx, ticket.id)
-    counters = tuple(
+    tx.emit(hall.id, "ticket.issued", ticket_payload(view) | {"kiosk": kiosk})
+    wait = estimates.wait_minutes(ahead, mean_minutes, assigned, capacity)
+    return IssuedTicket(view, ahead, wait, counters)
+
+
+def rank_one_counters(tx: Tx, service_id: int) -> tuple[int, ...]:
+    """Numbers of the counters that serve the service first (printed on the ticket)."""
+    return tuple(
         tx.session.scalars(
             select(m.Counter.number)
             .join(m.Assignment, m.Assignment.counter_id == m.Counter.id)
-            .where(m.Assignment.service_id == service.id, m.Assignment.rank == 1)
+            .where(m.Assignment.service_id == service_id, m.Assignment.rank == 1)
             .order_by(m.Counter.number)
         )
     )
-    tx.emit(hall.id, "ticket.issued", ticket_payload(view) | {"kiosk": kiosk})
-    return IssuedTicket(
-        view, ahead, estimates.estimate_wait_minutes(tx, service, ahead, day), counters
-    )
+
+
+def _refuse_unless_open(service: m.Service, availability: ServiceAvailability) -> None:
+    if not availability.is_open:
+        raise Refused(
+            f"unavailable_{availability.reason.value}",
+            service=service.name,
+            opens_at=availability.opens_at or "",
+            holiday=availability.holiday_name or "",
+        )
 
 
 def _queue_pos(tx: Tx) -> int:

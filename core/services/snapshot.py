@@ -66,16 +66,7 @@ def snapshot(tx: Tx, hall: HallRef) -> QueueSnapshot:
         assigned[service_id] += rank == 1
         if state == CounterState.OPEN:
             capacity[service_id] += 1.0 if rank == 1 else 0.5
-    durations: dict[int, list[float]] = defaultdict(list)
-    for service_id, begin, finish in tx.session.execute(
-        select(
-            m.Ticket.service_id,
-            func.coalesce(m.Ticket.started_at, m.Ticket.called_at),
-            m.Ticket.finished_at,
-        ).where(*todays, m.Ticket.status == TicketStatus.DONE)
-    ):
-        if begin and finish:
-            durations[service_id].append((finish - begin).total_seconds() / 60)
+    durations = estimates.recent_durations(tx, day, m.Ticket.hall_id == hall.id)
     services = []
     for service, agency_code in tx.session.execute(
         select(m.Service, m.Agency.code)

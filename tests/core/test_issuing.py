@@ -106,6 +106,32 @@ def test_people_ahead_and_estimate(hall: HallService) -> None:
     assert first.counters == (3,)
 
 
+def test_the_estimate_follows_the_latest_twenty_finished_tickets(
+    hall: HallService, fixed_clock: ManualClock
+) -> None:
+    for _ in range(26):
+        hall.issue("SKCK", reserve_for_print=False)
+    for minutes in [30] * 5 + [3] * 20:  # a slow start, then a quick pace
+        hall.call_next(3)
+        hall.start(3)
+        fixed_clock.advance(minutes=minutes)
+        hall.finish(3)
+    skck = next(s for s in hall.snapshot().services if s.code == "SKCK")
+    # One waiting; 3 minutes each over loket 3 + half of loket 2. All 25 would give 8.4 → 6.
+    assert (skck.waiting, skck.estimated_wait_minutes) == (1, 2)
+    fixed_clock.set("2026-11-23T10:00:00+07:00")
+    issued = hall.issue("SKCK", reserve_for_print=False)
+    assert (issued.people_ahead, issued.estimated_wait_minutes) == (1, 2)
+
+
+def test_yesterdays_waiting_tickets_are_not_ahead_of_today(
+    hall: HallService, fixed_clock: ManualClock
+) -> None:
+    hall.issue("SKCK", reserve_for_print=False)  # never called, and no end of day was run
+    fixed_clock.advance(days=1)
+    assert hall.issue("SKCK", reserve_for_print=False).people_ahead == 0
+
+
 @pytest.mark.parametrize(
     ("instant", "code"),
     [

@@ -55,13 +55,16 @@ def test_wrong_passwords_lock_the_account(qtbot, hall, officer, fixed_clock):
     with qtbot.assert_not_emitted(dialog.logged_in):
         sign_in(qtbot, dialog, "budi", PASSWORD)  # right password, still locked
     # Core counts the minutes left (rounding up); the dialog shows its words unchanged.
-    assert dialog.error.text() == Refused("login_locked", minutes=4).message("id")
+    assert dialog.error.text() == Refused("login_locked", minutes=3).message("id")
     dialog.set_language("en")
     sign_in(qtbot, dialog, "budi", PASSWORD)
-    assert dialog.error.text() == Refused("login_locked", minutes=4).message("en")
+    assert dialog.error.text() == Refused("login_locked", minutes=3).message("en")
     assert dialog.submit_button.text() == "Sign in"
     dialog.set_language("id")
-    fixed_clock.advance(minutes=3, seconds=1)
+    fixed_clock.advance(minutes=2, seconds=30)  # 30 seconds left: still "1 menit", never "0"
+    sign_in(qtbot, dialog, "budi", PASSWORD)
+    assert dialog.error.text() == Refused("login_locked", minutes=1).message("id")
+    fixed_clock.advance(seconds=31)
     with qtbot.wait_signal(dialog.logged_in):
         sign_in(qtbot, dialog, "budi", PASSWORD)
 
