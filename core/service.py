@@ -29,6 +29,8 @@ from core.services import (
 from core.services.lookup import hall_ref, service_row, ticket_views, today
 from core.views import (
     CounterFigures,
+    CounterInfo,
+    CounterView,
     HallRef,
     IssuedTicket,
     OfficerView,
@@ -36,6 +38,7 @@ from core.views import (
     ServiceAvailability,
     ServiceInfo,
     TicketView,
+    WorkstationView,
     from_json,
     to_json,
 )
@@ -240,6 +243,22 @@ class HallService:
             lambda tx: ticket_views(
                 tx, m.Ticket.hall_id == self.hall.id, m.Ticket.business_date == today(tx, self.hall)
             )
+        )
+
+    def counter(self, number: int) -> CounterView:
+        """One counter without the whole-hall snapshot."""
+        return self.db.read(lambda tx: queries.counter(tx, self.hall, number))
+
+    def counters(self) -> list[CounterInfo]:
+        return self.db.read(lambda tx: queries.counters(tx, self.hall))
+
+    def workstation(
+        self, counter: int, officer_id: int | None = None, *, with_config: bool = False
+    ) -> WorkstationView:
+        """What an officer's screen shows, read in one transaction; settings and services
+        (which rarely change) only ``with_config``."""
+        return self.db.read(
+            lambda tx: queries.workstation(tx, self.hall, counter, officer_id, with_config)
         )
 
     def waiting_tickets(self, counter: int) -> list[TicketView]:

@@ -98,6 +98,15 @@ class CounterView:
 
 
 @dataclass(frozen=True)
+class CounterInfo:
+    """A counter as the login's counter choice lists it."""
+
+    number: int
+    name: str
+    zone: str
+
+
+@dataclass(frozen=True)
 class QueueSnapshot:
     hall: HallRef
     at: datetime
@@ -121,6 +130,23 @@ class CounterFigures:
     no_show: int
     transferred: int
     mean_service_seconds: float | None
+
+
+@dataclass(frozen=True)
+class WorkstationView:
+    """Everything an officer's workstation shows, read in one transaction.
+
+    ``settings`` and ``services`` change rarely: they are read only when asked for.
+    """
+
+    counter: CounterView
+    waiting: tuple[TicketView, ...]  # in the order call-next takes them
+    parked: tuple[TicketView, ...]
+    counter_figures: CounterFigures
+    officer_figures: CounterFigures
+    last_event_id: int  # read first: events after it are newer than this view
+    settings: dict[str, Any] | None = None
+    services: tuple[ServiceInfo, ...] | None = None
 
 
 @dataclass(frozen=True)

@@ -22,9 +22,8 @@ from PySide6.QtWidgets import (
 from core import messages
 from core.errors import AntreError
 from core.service import HallService
-from core.views import OfficerView
+from core.views import CounterInfo, OfficerView
 from counter import theme
-from counter.hall_queries import counters
 from counter.widgets import ComboBox, label
 from ui import i18n, operations
 
@@ -49,7 +48,7 @@ class LoginDialog(QDialog):
         self.lang = lang
         self.synchronous = synchronous
         self.pool = pool
-        self.counter_list: list[tuple[int, str, str]] = []
+        self.counter_list: list[CounterInfo] = []
         self.busy = False
         self.officer: OfficerView | None = None
         self.setObjectName("loginDialog")
@@ -165,34 +164,35 @@ class LoginDialog(QDialog):
 
     def load_counters(self) -> None:
         operations.run(
-            lambda: counters(self.hall),
+            self.hall.counters,
             self._counters_loaded,
             self._failed,
             self.pool,
             self.synchronous,
         )
 
-    def _counters_loaded(self, rows: list[tuple[int, str, str]]) -> None:
+    def _counters_loaded(self, rows: list[CounterInfo]) -> None:
         self.counter_list = rows
         self._show_counters()
 
     def _show_counters(self) -> None:
-        numbers = [n for n, _name, _zone in self.counter_list]
+        numbers = [c.number for c in self.counter_list]
         fixed = self.fixed_counter is not None and self.fixed_counter in numbers
         self.counter.setVisible(not fixed)
         self.counter_fixed.setVisible(fixed)
         if fixed:
-            name, zone = next((n, z) for c, n, z in self.counter_list if c == self.fixed_counter)
+            info = next(c for c in self.counter_list if c.number == self.fixed_counter)
             self.counter_fixed.setText(
                 self.tr("%1 — diatur untuk komputer ini").replace(
-                    "%1", f"{name} · {zone}" if zone else name
+                    "%1", f"{info.name} · {info.zone}" if info.zone else info.name
                 )
             )
             return
         chosen = self.counter.currentData()
         self.counter.clear()
-        for number, name, zone in self.counter_list:
-            self.counter.addItem(f"{name} · {zone}" if zone else name, number)
+        for info in self.counter_list:
+            label_text = f"{info.name} · {info.zone}" if info.zone else info.name
+            self.counter.addItem(label_text, info.number)
         if chosen is not None and chosen in numbers:
             self.counter.setCurrentIndex(numbers.index(chosen))
         if self.fixed_counter is not None and self.counter_list:

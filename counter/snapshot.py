@@ -8,10 +8,8 @@ from typing import Any
 
 from core import clock
 from core.domain.enums import CounterState
-from core.feed import EventFeed
 from core.service import HallService
 from core.views import CounterFigures, CounterView, ServiceInfo, TicketView
-from counter.hall_queries import counter_view
 
 
 @dataclass(frozen=True)
@@ -83,27 +81,22 @@ def load(
     previous: CounterSnapshot | None = None,
 ) -> CounterSnapshot:
     """Read the counter, its queue and today's figures (and the hall settings when asked)."""
-    cursor = EventFeed(hall.db, hall.hall.id).latest_id() if with_cursor else None
-    view = counter_view(hall, counter)
-    waiting = hall.waiting_tickets(counter)
-    parked = hall.parked_tickets(counter)
-    figures = hall.counter_figures(counter)
-    mine = hall.counter_figures(counter, officer_id) if officer_id is not None else figures
-    if with_config or previous is None:
-        settings = hall.settings()
-        services = tuple(hall.services())
-    else:
+    fresh_config = with_config or previous is None
+    view = hall.workstation(counter, officer_id, with_config=fresh_config)
+    if view.settings is not None and view.services is not None:
+        settings, services = view.settings, view.services
+    elif previous is not None:
         settings, services = previous.settings, previous.services
     names = {s.code: s.name for s in services}
     return CounterSnapshot(
         at=clock.now(),
-        counter=view,
-        waiting=tuple(waiting),
-        parked=tuple(parked),
-        lines=service_lines(view.services, waiting, names),
-        counter_figures=figures,
-        officer_figures=mine,
+        counter=view.counter,
+        waiting=view.waiting,
+        parked=view.parked,
+        lines=service_lines(view.counter.services, list(view.waiting), names),
+        counter_figures=view.counter_figures,
+        officer_figures=view.officer_figures,
         settings=settings,
         services=services,
-        cursor=cursor,
+        cursor=view.last_event_id if with_cursor else None,
     )

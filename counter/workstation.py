@@ -33,7 +33,6 @@ from core.views import OfficerView, TicketView
 from counter import theme, wording
 from counter.actions import ACTIONS, ActionRunner
 from counter.flows import STATE_ACTIONS, OfficerFlows
-from counter.hall_queries import counter_view
 from counter.mini import MiniBar
 from counter.panels import CurrentTicketCard, FiguresPanel, ParkedPanel, WaitingPanel
 from counter.snapshot import CounterSnapshot, load
@@ -89,7 +88,7 @@ class Workstation(OfficerFlows, QMainWindow):
         self.repeat_guard_ms = QApplication.doubleClickInterval()
 
         self.runner = ActionRunner(
-            lambda: counter_view(hall, counter),
+            lambda: hall.counter(counter),
             self,
             synchronous=synchronous,
             pool=pool,

@@ -33,6 +33,21 @@ from core.hallfile import store  # noqa: E402
 from core.service import HallService  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Qt's messages go to the log (shown with a failing test) through one handler for the run.
+
+    pytest-qt's own capture is off (--no-qt-log in pyproject.toml): it swaps the handler
+    around every test, and a warning from a QtMultimedia thread during a swap crashes.
+    """
+    try:
+        from ui.application import route_qt_messages_to_log
+    except ImportError:  # installed without the gui extra: no Qt, nothing to route
+        return
+    route_qt_messages_to_log()
+
+
 SMALL_HALL = ROOT / "tests" / "data" / "small-hall.toml"
 SAMPLE_HALL = ROOT / "assets" / "halls" / "mpp-lampung-timur.toml"
 PG_SERVER = os.environ.get("ANTRE_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")

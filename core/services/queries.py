@@ -7,8 +7,53 @@ from sqlalchemy import case, func, select
 from core.db import models as m
 from core.db.database import Tx
 from core.domain.enums import Priority, TicketStatus
-from core.services.lookup import counter_row, hall_row, ticket_views, today
-from core.views import CounterFigures, HallRef, ServiceInfo, TicketView
+from core.services.lookup import counter_row, hall_row, max_event_id, ticket_views, today
+from core.services.snapshot import counter_views
+from core.views import (
+    CounterFigures,
+    CounterInfo,
+    CounterView,
+    HallRef,
+    ServiceInfo,
+    TicketView,
+    WorkstationView,
+)
+
+
+def counter(tx: Tx, hall: HallRef, number: int) -> CounterView:
+    """One counter: state, officer, open ticket and services (rank order)."""
+    counter_row(tx, hall, number)  # an unknown or retired counter is named in the error
+    return counter_views(tx, hall, number)[0]
+
+
+def counters(tx: Tx, hall: HallRef) -> list[CounterInfo]:
+    """The hall's active counters, by number (the login's choice)."""
+    rows = tx.session.execute(
+        select(m.Counter.number, m.Counter.name, m.Counter.zone)
+        .where(m.Counter.hall_id == hall.id, m.Counter.active.is_(True))
+        .order_by(m.Counter.number)
+    )
+    return [CounterInfo(number, name, zone) for number, name, zone in rows]
+
+
+def workstation(
+    tx: Tx, hall: HallRef, number: int, officer_id: int | None, with_config: bool
+) -> WorkstationView:
+    """The counter, its queue and today's figures in one transaction (one consistent moment)."""
+    last_event = max_event_id(tx, hall)
+    figures = counter_figures(tx, hall, number, None)
+    return WorkstationView(
+        counter=counter(tx, hall, number),
+        waiting=tuple(waiting_tickets(tx, hall, number)),
+        parked=tuple(parked_tickets(tx, hall, number)),
+        counter_figures=figures,
+        officer_figures=(
+            counter_figures(tx, hall, number, officer_id) if officer_id is not None else figures
+        ),
+        last_event_id=last_event,
+        settings=settings(tx, hall) if with_config else None,
+        services=tuple(services(tx, hall)) if with_config else None,
+    )
 
 
 def waiting_tickets(tx: Tx, hall: HallRef, counter_number: int) -> list[TicketView]:

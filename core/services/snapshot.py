@@ -103,23 +103,32 @@ def snapshot(tx: Tx, hall: HallRef) -> QueueSnapshot:
                 ),
             )
         )
-    return QueueSnapshot(hall, tx.now, day, tuple(services), _counters(tx, hall), last_event)
+    return QueueSnapshot(hall, tx.now, day, tuple(services), counter_views(tx, hall), last_event)
 
 
-def _counters(tx: Tx, hall: HallRef) -> tuple[CounterView, ...]:
+def counter_views(tx: Tx, hall: HallRef, number: int | None = None) -> tuple[CounterView, ...]:
+    """The hall's active counters (or only counter ``number``) with their open tickets."""
+    only = (m.Counter.number == number,) if number is not None else ()
+    at_counter = (
+        (m.Ticket.counter_id.in_(select(m.Counter.id).where(m.Counter.hall_id == hall.id, *only)),)
+        if only
+        else ()
+    )
     open_tickets = {
         view.counter_number: view
         for view in ticket_views(
             tx,
             m.Ticket.hall_id == hall.id,
             m.Ticket.status.in_([TicketStatus.CALLED, TicketStatus.SERVING]),
+            *at_counter,
         )
     }
     ranks: dict[int, list[tuple[str, int]]] = defaultdict(list)
     for counter_id, code, rank in tx.session.execute(
         select(m.Assignment.counter_id, m.Service.code, m.Assignment.rank)
         .join(m.Service, m.Service.id == m.Assignment.service_id)
-        .where(m.Service.hall_id == hall.id)
+        .join(m.Counter, m.Counter.id == m.Assignment.counter_id)
+        .where(m.Service.hall_id == hall.id, *only)
         .order_by(m.Assignment.rank, m.Service.sort_order)
     ):
         ranks[counter_id].append((code, rank))
@@ -127,7 +136,7 @@ def _counters(tx: Tx, hall: HallRef) -> tuple[CounterView, ...]:
     for counter, username in tx.session.execute(
         select(m.Counter, m.Officer.username)
         .outerjoin(m.Officer, m.Officer.id == m.Counter.officer_id)
-        .where(m.Counter.hall_id == hall.id, m.Counter.active.is_(True))
+        .where(m.Counter.hall_id == hall.id, m.Counter.active.is_(True), *only)
         .order_by(m.Counter.number)
     ):
         views.append(

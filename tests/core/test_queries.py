@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.errors import ConfigError
+from core.errors import ConfigError, NotFound
 from core.feed import EventFeed
 from core.hallfile import store
 from core.service import HallService
@@ -79,3 +79,49 @@ def test_hall_in_wita_or_wit_counts_days_and_hours_locally(
     fixed_clock.set(f"2026-11-24T08:00:00{offset}")
     ticket = hall.issue("KTP", reserve_for_print=False).ticket
     assert (ticket.number, ticket.business_date.isoformat()) == ("A001", "2026-11-24")
+
+
+def test_one_counter_and_the_counter_list(hall: HallService) -> None:
+    hall.issue("KK", reserve_for_print=False)
+    hall.call_next(2)
+    counter = hall.counter(2)
+    assert (counter.number, counter.name, counter.zone, counter.services) == (
+        2,
+        "Loket 2",
+        "Lantai 1",
+        (("KK", 1), ("SKCK", 2)),
+    )
+    assert counter.current is not None and counter.current.number == "A001"
+    assert hall.counter(1).current is None
+    assert counter == next(c for c in hall.snapshot().counters if c.number == 2)
+    assert [(c.number, c.name, c.zone) for c in hall.counters()] == [
+        (1, "Loket 1", "Lantai 1"),
+        (2, "Loket 2", "Lantai 1"),
+        (3, "Loket 3", "Lantai 2"),
+    ]
+    with pytest.raises(NotFound) as error:
+        hall.counter(9)
+    assert error.value.code == "counter_unknown"
+
+
+def test_the_workstation_reads_everything_in_one_view(
+    hall: HallService, fixed_clock: ManualClock
+) -> None:
+    officer = hall.add_officer("sari", "rahasia-123", full_name="Sari Dewi")
+    for code in ("SKCK", "KK", "KK"):
+        hall.issue(code, reserve_for_print=False)
+    hall.call_next(2, officer_id=officer.id)
+    fixed_clock.advance(minutes=4)
+    hall.finish(2)
+    hall.call_next(2)
+    hall.park(2)
+    cursor = EventFeed(hall.db, hall.hall.id).latest_id()
+    view = hall.workstation(2, officer.id)
+    assert view.last_event_id == cursor
+    assert [t.number for t in view.waiting] == ["S001"]  # KK (rank 1) first; SKCK helps
+    assert [t.number for t in view.parked] == ["A002"]
+    assert (view.counter_figures.served, view.officer_figures.served) == (1, 1)
+    assert view.settings is None and view.services is None
+    configured = hall.workstation(2, with_config=True)
+    assert configured.settings == hall.settings()
+    assert [s.code for s in configured.services or ()] == ["KTP", "KK", "SKCK", "SIM"]

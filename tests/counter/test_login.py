@@ -8,7 +8,6 @@ from core.config import load_settings
 from core.domain.enums import CounterState
 from core.errors import Refused
 from counter.app import CounterApp
-from counter.hall_queries import counter_view
 from counter.login import LoginDialog
 
 PASSWORD = "rahasia-loket"  # as in conftest
@@ -96,11 +95,11 @@ def test_the_program_goes_from_login_to_workstation_and_back(
     qtbot.waitUntil(lambda: app.window is not None and app.window.loaded, timeout=5000)
     window = app.window  # deleted by the app after logging out
     assert window.counter_label.text() == "Loket 2"
-    qtbot.waitUntil(lambda: counter_view(hall, 2).officer_username == "budi", timeout=5000)
+    qtbot.waitUntil(lambda: hall.counter(2).officer_username == "budi", timeout=5000)
     qtbot.waitUntil(lambda: window.runner.can_act, timeout=5000)
     window.logout_button.click()
     qtbot.waitUntil(lambda: app.login is not None and app.login.isVisible(), timeout=5000)
     qtbot.addWidget(app.login)
-    assert counter_view(hall, 2).state is CounterState.CLOSED
+    assert hall.counter(2).state is CounterState.CLOSED
     assert app.window is None
     QThreadPool.globalInstance().waitForDone(5000)

@@ -23,7 +23,6 @@ from core.domain.enums import TicketStatus
 from core.errors import DatabaseUnavailable
 from core.service import HallService
 from counter import actions
-from counter.hall_queries import counter_view
 from counter.workstation import Workstation
 
 PG_SERVER = os.environ.get("ANTRE_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
@@ -227,7 +226,7 @@ def test_a_lost_reply_is_retried_with_the_same_request_id(hall, issue, open_wind
     window.hall.call_next = flaky_call_next
     window.act("call_next")
     assert window.banner.isVisible() and window.runner.pending is not None
-    assert counter_view(hall, 1).current.number == "A001"  # core did apply it
+    assert hall.counter(1).current.number == "A001"  # core did apply it
     qtbot.waitUntil(lambda: len(seen) == 2 and window.runner.pending is None, timeout=5000)
     assert seen[0] == seen[1]
     assert shown(window) == "A001"

@@ -5,7 +5,6 @@ from __future__ import annotations
 from core.domain.enums import CounterState, Priority, TicketStatus, TransferPosition
 from core.errors import Refused
 from counter.dialogs import OpenTicketDialog, ParkDialog, TicketPickerDialog, TransferDialog
-from counter.hall_queries import counter_view
 from counter.workstation import Workstation
 
 
@@ -25,7 +24,7 @@ def test_opening_then_call_next_shows_the_ticket_large(hall, issue, open_window,
     issue("KK", Priority.LANSIA)
     hall.set_counter_state(1, CounterState.CLOSED)
     window = open_window(1)
-    counter = counter_view(hall, 1)  # opening the workstation opens the counter for the officer
+    counter = hall.counter(1)  # opening the workstation opens the counter for the officer
     assert counter.state is CounterState.OPEN and counter.officer_username == "budi"
     assert window.counter_label.text() == "Loket 1"
     assert window.buttons["open"][0].isChecked()
@@ -40,7 +39,7 @@ def test_opening_then_call_next_shows_the_ticket_large(hall, issue, open_window,
     assert window.ticket_card.priority.isVisible()
     assert "Lansia" in window.ticket_card.priority.text()
     assert window.ticket_card.chip.text() == "Dipanggil"
-    ticket = counter_view(hall, 1).current
+    ticket = hall.counter(1).current
     assert ticket is not None and ticket.number == "A002"
     assert ticket.officer_username == "budi"
     assert window.notice.text() == "A002 dipanggil."
@@ -55,7 +54,7 @@ def test_recall_start_finish_no_show_and_the_figures(hall, issue, open_window, c
     click(window, "call_next")
     click(window, "recall")
     assert window.ticket_card.chip.text() == "Dipanggil · dipanggil 2×"
-    assert counter_view(hall, 1).current.recall_count == 1
+    assert hall.counter(1).current.recall_count == 1
     fixed_clock.advance(seconds=40)
     click(window, "start")
     assert window.ticket_card.chip.text() == "Sedang dilayani · dipanggil 2×"
@@ -211,14 +210,14 @@ def test_break_open_and_close(hall, issue, open_window, click):
     issue("KTP")
     window = open_window(1)
     click(window, "break")
-    assert counter_view(hall, 1).state is CounterState.BREAK
+    assert hall.counter(1).state is CounterState.BREAK
     assert window.buttons["break"][0].isChecked()
     assert not window.buttons["break"][0].isEnabled()
     click(window, "call_next")
     assert window.notice.text() == Refused("counter_on_break", counter="Loket 1").message("id")
     assert status_of(hall, "A001") is TicketStatus.WAITING
     click(window, "open")
-    assert counter_view(hall, 1).state is CounterState.OPEN
+    assert hall.counter(1).state is CounterState.OPEN
     click(window, "call_next")
     click(window, "close")  # core refuses: a ticket is open
     assert window.notice.text() == (
@@ -226,7 +225,7 @@ def test_break_open_and_close(hall, issue, open_window, click):
     )
     click(window, "finish")
     click(window, "close")
-    view = counter_view(hall, 1)
+    view = hall.counter(1)
     assert view.state is CounterState.CLOSED and view.officer_username is None
 
 
@@ -253,12 +252,12 @@ def test_a_ticket_not_at_this_counter_cannot_be_finished_here(hall, issue, open_
     window.bridge.stop()
     hall.transfer(2, "KTP", TransferPosition.FRONT, "")
     hall.call_next(1)
-    assert counter_view(hall, 1).current.number == "A001"
+    assert hall.counter(1).current.number == "A001"
     assert shown(window) == "A001"  # stale on purpose
     click(window, "finish")
     assert window.notice.text() == "Nomor A001 tidak sedang dilayani di Loket 2."
     assert status_of(hall, "A001") is TicketStatus.CALLED
-    assert counter_view(hall, 1).current.number == "A001"
+    assert hall.counter(1).current.number == "A001"
     assert shown(window) == ""  # the refusal made the window read the truth again
 
 
@@ -272,4 +271,4 @@ def test_logout_closes_the_counter(hall, issue, open_window, qtbot):
     window.act("finish")
     with qtbot.wait_signal(window.logged_out, timeout=2000):
         window.logout_button.click()
-    assert counter_view(hall, 1).state is CounterState.CLOSED
+    assert hall.counter(1).state is CounterState.CLOSED

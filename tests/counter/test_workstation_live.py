@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QApplication
 from core.domain.enums import CounterState, Priority, TicketStatus
 from counter.actions import ACTIONS
 from counter.dialogs import ParkDialog, TicketPickerDialog, TransferDialog
-from counter.hall_queries import counter_view
 
 
 def shown(window) -> str:
@@ -71,17 +70,17 @@ def test_every_action_has_a_visible_key_and_the_keys_work(hall, issue, open_wind
     press(Qt.Key.Key_F1)
     assert shown(window) == "A001"
     press(Qt.Key.Key_F2)
-    assert counter_view(hall, 1).current.recall_count == 1
+    assert hall.counter(1).current.recall_count == 1
     press(Qt.Key.Key_F3)
-    assert counter_view(hall, 1).current.status is TicketStatus.SERVING
+    assert hall.counter(1).current.status is TicketStatus.SERVING
     press(Qt.Key.Key_F7)
     assert isinstance(window.dialog, ParkDialog)
     qtbot.keyClick(window.dialog.note, Qt.Key.Key_Return)
-    assert counter_view(hall, 1).current is None
+    assert hall.counter(1).current is None
     press(Qt.Key.Key_F8)
     assert shown(window) == "A001"
     press(Qt.Key.Key_F4)
-    assert counter_view(hall, 1).current is None
+    assert hall.counter(1).current is None
     press(Qt.Key.Key_F9)
     assert isinstance(window.dialog, TicketPickerDialog)
     qtbot.keyClick(window.dialog.number, Qt.Key.Key_Escape)
@@ -94,9 +93,9 @@ def test_every_action_has_a_visible_key_and_the_keys_work(hall, issue, open_wind
     press(Qt.Key.Key_F5)
     assert [t.status for t in hall.tickets_today()][1] is TicketStatus.NO_SHOW
     press(Qt.Key.Key_F10)
-    assert counter_view(hall, 1).state is CounterState.BREAK
+    assert hall.counter(1).state is CounterState.BREAK
     press(Qt.Key.Key_F11)
-    assert counter_view(hall, 1).state is CounterState.OPEN
+    assert hall.counter(1).state is CounterState.OPEN
     # Mini mode: the same keys work in the small bar.
     press(Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
     assert window.in_mini_mode and not window.isVisible()
@@ -104,13 +103,13 @@ def test_every_action_has_a_visible_key_and_the_keys_work(hall, issue, open_wind
     press(Qt.Key.Key_F1, target=window.mini)
     assert window.mini.number.text() == "A003"
     press(Qt.Key.Key_F4, target=window.mini)
-    assert counter_view(hall, 1).current is None
+    assert hall.counter(1).current is None
     assert window.mini.number.text() == "—"
     press(Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier, target=window.mini)
     assert window.isVisible() and not window.in_mini_mode
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     press(Qt.Key.Key_F12)
-    assert counter_view(hall, 1).state is CounterState.CLOSED
+    assert hall.counter(1).state is CounterState.CLOSED
 
 
 def test_mini_bar_buttons(hall, issue, open_window, click):
@@ -162,8 +161,8 @@ def test_two_windows_racing_for_one_queue_get_different_tickets(hall, issue, ope
         )
         pair = (shown(one), shown(two))
         assert pair[0] != pair[1]
-        assert counter_view(hall, 1).current.number == pair[0]
-        assert counter_view(hall, 2).current.number == pair[1]
+        assert hall.counter(1).current.number == pair[0]
+        assert hall.counter(2).current.number == pair[1]
         seen.extend(pair)
         one.act("finish")
         two.act("finish")
