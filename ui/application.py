@@ -40,10 +40,26 @@ def _qt_message(kind: QtMsgType, context: object, message: str) -> None:
     _qt_log.log(_QT_LEVELS.get(kind, logging.WARNING), "%s", message)
 
 
+_handler_installed = False
+
+
+def route_qt_messages_to_log() -> None:
+    """Send Qt's messages to the log, installing the handler once per process.
+
+    Qt calls the handler from its own threads too (QtMultimedia's audio renderer warns from
+    one); replacing a Python handler while such a call is waiting for the GIL ends in a call
+    through a null pointer, so the handler is never swapped once installed.
+    """
+    global _handler_installed
+    if not _handler_installed:
+        qInstallMessageHandler(_qt_message)
+        _handler_installed = True
+
+
 def make_app(program: str, argv: list[str] | None = None) -> QApplication:
     setup_logging(program)
     sys.excepthook = _log_uncaught
-    qInstallMessageHandler(_qt_message)
+    route_qt_messages_to_log()
     # FFmpeg (QtMultimedia's back end) prints a dump of every sound it opens unless told not to.
     os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.ffmpeg*=false")
     app = QApplication.instance() or QApplication(argv or sys.argv)
