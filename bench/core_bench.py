@@ -571,6 +571,8 @@ def worker(job: dict[str, Any], index: int, ready: Any, go: Any, results: Any) -
         wall, indb, cpu = [], [], []
         failed = 0
         started = time.perf_counter()
+        if pace:  # paced workers do not all start at the same instant
+            time.sleep(rng.uniform(0, pace))
         for k in range(job["ops"]):
             w, d, c, ok = step(k)
             wall.append(w)

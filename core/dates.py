@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from core.clock import zone_label
@@ -49,7 +49,11 @@ def local(instant: datetime, tz_name: str) -> datetime:
 
 def long_date(instant: datetime, tz_name: str, lang: str = "id") -> str:
     """ "Senin, 23 November 2026" in the hall's time zone."""
-    day = local(instant, tz_name)
+    return written_date(local(instant, tz_name), lang)
+
+
+def written_date(day: date | datetime, lang: str = "id") -> str:
+    """ "Senin, 23 November 2026" for a date already in hall time; no OS locale needed."""
     lang = lang if lang in DAYS else "id"
     return f"{DAYS[lang][day.weekday()]}, {day.day} {MONTHS[lang][day.month - 1]} {day.year}"
 

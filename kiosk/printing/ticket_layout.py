@@ -18,6 +18,7 @@ from typing import Literal, TypedDict
 import qrcode
 import qrcode.constants
 
+from core import dates
 from kiosk.printing.charset import printable_text
 
 log = logging.getLogger(__name__)
@@ -34,8 +35,6 @@ class Words(TypedDict):
     wait: str
     wait_minutes: str
     wait_under_minute: str
-    days: tuple[str, ...]  # Monday first, like datetime.weekday()
-    months: tuple[str, ...]
 
 
 WORDS_ID: Words = {
@@ -44,24 +43,14 @@ WORDS_ID: Words = {
     "wait": "Perkiraan waktu tunggu",
     "wait_minutes": "± {n} menit",
     "wait_under_minute": "kurang dari 1 menit",
-    "days": ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"),
-    "months": (
-        "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-        "Juli", "Agustus", "September", "Oktober", "November", "Desember",
-    ),
-}  # fmt: skip
+}
 WORDS_EN: Words = {
     "heading": "QUEUE NUMBER",
     "people_ahead": "People ahead of you",
     "wait": "Estimated wait",
     "wait_minutes": "about {n} min",
     "wait_under_minute": "under 1 min",
-    "days": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-    "months": (
-        "January", "February", "March", "April", "May", "June",
-        "July", "August", "September", "October", "November", "December",
-    ),
-}  # fmt: skip
+}
 WORDS: dict[str, Words] = {"id": WORDS_ID, "en": WORDS_EN}
 
 QR_ERROR_CORRECTION = "M"  # survives a crumpled ticket; both renderers use it
@@ -212,11 +201,8 @@ def wrap_balanced(text: str, columns: int) -> list[str]:
 
 def format_issued_at(ticket: PrintableTicket) -> str:
     """'Minggu, 22 November 2026 10:15 WIB': written out, so no OS locale is needed."""
-    words = WORDS[ticket.language]
     when = ticket.issued_at
-    day = words["days"][when.weekday()]
-    month = words["months"][when.month - 1]
-    return f"{day}, {when.day} {month} {when.year} {when:%H:%M} {ticket.zone_label}"
+    return f"{dates.written_date(when, ticket.language)} {when:%H:%M} {ticket.zone_label}"
 
 
 def number_size(number: str, paper: PaperSpec) -> int:
