@@ -15,12 +15,11 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, create_engine, event, insert, select, text, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import Engine, bindparam, create_engine, event, insert, select, text, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -55,7 +54,57 @@ class Tx:
 
     def upsert(self, model: type[m.Base]) -> Any:
         """INSERT … ON CONFLICT for this engine (both support it, with RETURNING)."""
-        return (pg_insert if self.is_postgres else sqlite_insert)(model)
+        return dialect_insert(self.dialect)(model)
+
+    def run(self, statement: Any, params: dict[str, Any] | None = None) -> Any:
+        """Execute a prebuilt Core statement on the transaction's connection.
+
+        Hot paths (issue, call next) build their statements once at import, with bind
+        parameters: building a SELECT costs more Python time than SQLite takes to run it.
+        """
+        return self.session.connection().execute(statement, params or {})
+
+
+@cache
+def dialect_insert(dialect: str) -> Callable[..., Any]:
+    """The INSERT construct with ON CONFLICT support, imported only for the engine in use."""
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        return pg_insert
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    return sqlite_insert
+
+
+@cache
+def _claim_statement(dialect: str) -> Any:
+    return (
+        dialect_insert(dialect)(m.Request)
+        .values(
+            hall_id=bindparam("hall"),
+            request_id=bindparam("request"),
+            operation=bindparam("operation_name"),
+            result=None,
+            created_at=bindparam("at"),
+        )
+        .on_conflict_do_nothing()
+        .returning(m.Request.request_id)
+    )
+
+
+_STORED_REQUEST = select(m.Request.operation, m.Request.result).where(
+    m.Request.hall_id == bindparam("hall"), m.Request.request_id == bindparam("request")
+)
+_STORE_RESULT = (
+    update(m.Request)
+    .where(m.Request.hall_id == bindparam("hall"))
+    .where(m.Request.request_id == bindparam("request"))
+    .values(result=bindparam("stored", type_=m.Request.result.type))
+)
+_INSERT_EVENTS = insert(m.Event)
+_EVENT_LOCK = text("SELECT pg_advisory_xact_lock(:space, :hall)")
+_NOTIFY = text("SELECT pg_notify(:channel, :payload)")
 
 
 def _is_busy(error: DBAPIError) -> bool:
@@ -171,11 +220,13 @@ class Database:
                             return decode(stored)
                     result = work(tx)
                     if request is not None and encode is not None:
-                        session.execute(
-                            update(m.Request)
-                            .where(m.Request.hall_id == request[0])
-                            .where(m.Request.request_id == request[1])
-                            .values(result={"value": encode(result)})
+                        tx.run(
+                            _STORE_RESULT,
+                            {
+                                "hall": request[0],
+                                "request": request[1],
+                                "stored": {"value": encode(result)},
+                            },
                         )
                     if write:
                         self._write_events(tx)
@@ -200,25 +251,13 @@ class Database:
         hall_id, request_id, operation = request
         if not request_id or len(request_id) > 64:
             raise ConfigError("bad_request_id", request_id=request_id)
-        claimed = tx.session.execute(
-            tx.upsert(m.Request)
-            .values(
-                hall_id=hall_id,
-                request_id=request_id,
-                operation=operation,
-                result=None,
-                created_at=tx.now,
-            )
-            .on_conflict_do_nothing()
-            .returning(m.Request.request_id)
+        key = {"hall": hall_id, "request": request_id}
+        claimed = tx.run(
+            _claim_statement(tx.dialect), key | {"operation_name": operation, "at": tx.now}
         ).first()
         if claimed is not None:
             return _NEW
-        row = tx.session.execute(
-            select(m.Request.operation, m.Request.result)
-            .where(m.Request.hall_id == hall_id)
-            .where(m.Request.request_id == request_id)
-        ).one()
+        row = tx.run(_STORED_REQUEST, key).one()
         if row.operation != operation:
             raise ConfigError("request_id_reused", request_id=request_id, operation=row.operation)
         return (row.result or {}).get("value")
@@ -232,12 +271,9 @@ class Database:
             # cursor N" could skip one committed late: take the hall's event lock, held
             # until commit, just before the ids are drawn.
             for hall_id in halls:
-                tx.session.execute(
-                    text("SELECT pg_advisory_xact_lock(:space, :hall)"),
-                    {"space": EVENT_LOCK_SPACE, "hall": hall_id},
-                )
-        tx.session.execute(
-            insert(m.Event),
+                tx.run(_EVENT_LOCK, {"space": EVENT_LOCK_SPACE, "hall": hall_id})
+        tx.session.connection().execute(
+            _INSERT_EVENTS,
             [
                 {"hall_id": hall_id, "kind": kind, "payload": payload, "created_at": tx.now}
                 for hall_id, kind, payload in tx.events
@@ -245,10 +281,7 @@ class Database:
         )
         if tx.is_postgres:
             for hall_id in halls:
-                tx.session.execute(
-                    text("SELECT pg_notify(:channel, :payload)"),
-                    {"channel": NOTIFY_CHANNEL, "payload": str(hall_id)},
-                )
+                tx.run(_NOTIFY, {"channel": NOTIFY_CHANNEL, "payload": str(hall_id)})
 
 
 _NEW = object()

@@ -2,28 +2,29 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
+from functools import cache
+from typing import Any
 
-from sqlalchemy import exists, func, select, update
+from sqlalchemy import bindparam, case, exists, func, insert, select, update
 
 from core.db import models as m
-from core.db.database import Tx
+from core.db.database import Tx, dialect_insert
 from core.domain import hours
-from core.domain.enums import Priority, TicketStatus
+from core.domain.enums import CounterState, Priority, TicketStatus
 from core.domain.numbering import format_number
-from core.errors import Refused
+from core.errors import NotFound, Refused
 from core.services import estimates
 from core.services.lookup import (
     hall_row,
     holidays_on,
     local_now,
-    service_row,
     service_rules,
     ticket_payload,
     ticket_view,
     today,
 )
-from core.views import HallRef, IssuedTicket, ServiceAvailability
+from core.views import HallRef, IssuedTicket, ServiceAvailability, TicketView
 
 PRINT_TIMEOUT = timedelta(minutes=2)
 PRINT_TIMEOUT_NOTE = "print not confirmed"
@@ -76,22 +77,24 @@ def service_availability(tx: Tx, hall: HallRef, service: m.Service) -> ServiceAv
 
 
 def service_rules_for(tx: Tx, hall: HallRef, service: m.Service) -> hours.ServiceRules:
-    return service_rules(hall_row(tx, hall.id), service)
+    return service_rules(hall_row(tx, hall.id).schedules, service)
+
+
+_VOID_STALE = (
+    update(m.Ticket)
+    .where(
+        m.Ticket.hall_id == bindparam("hall"),
+        m.Ticket.status == TicketStatus.PRINTING,
+        m.Ticket.issued_at < bindparam("before", type_=m.Ticket.issued_at.type),
+    )
+    .values(status=TicketStatus.VOID, note=PRINT_TIMEOUT_NOTE)
+    .returning(m.Ticket.id, m.Ticket.number)
+)
 
 
 def void_stale_prints(tx: Tx, hall: HallRef) -> int:
     """Void tickets whose print was never confirmed within the print timeout."""
-    rows = tx.session.execute(
-        update(m.Ticket)
-        .where(
-            m.Ticket.hall_id == hall.id,
-            m.Ticket.status == TicketStatus.PRINTING,
-            m.Ticket.issued_at < tx.now - PRINT_TIMEOUT,
-        )
-        .values(status=TicketStatus.VOID, note=PRINT_TIMEOUT_NOTE)
-        .returning(m.Ticket.id, m.Ticket.number)
-        .execution_options(synchronize_session=False)
-    ).all()
+    rows = tx.run(_VOID_STALE, {"hall": hall.id, "before": tx.now - PRINT_TIMEOUT}).all()
     for ticket_id, number in rows:
         tx.emit(
             hall.id,
@@ -101,18 +104,77 @@ def void_stale_prints(tx: Tx, hall: HallRef) -> int:
     return len(rows)
 
 
-def next_seq(tx: Tx, hall: HallRef, prefix: str, day) -> int:  # noqa: ANN001 - date
-    """Draw the next number of a prefix for the day; the row stays locked until commit."""
-    statement = (
-        tx.upsert(m.NumberStream)
-        .values(hall_id=hall.id, prefix=prefix, business_date=day, last_seq=1)
+# --- issuing: the hot path, on statements built once ----------------------------------
+
+_SERVICE = (
+    select(
+        m.Service.id,
+        m.Service.code,
+        m.Service.name,
+        m.Service.prefix,
+        m.Service.active,
+        m.Service.hours,
+        m.Service.schedule,
+        m.Service.cutoff_minutes,
+        m.Service.daily_quota,
+        m.Service.service_minutes,
+        m.Agency.code.label("agency_code"),
+        m.Agency.name.label("agency_name"),
+        m.Hall.schedules,
+        select(m.Holiday.name)
+        .where(m.Holiday.hall_id == m.Service.hall_id, m.Holiday.day == bindparam("day"))
+        .limit(1)
+        .scalar_subquery()
+        .label("holiday"),
+    )
+    .join(m.Agency, m.Agency.id == m.Service.agency_id)
+    .join(m.Hall, m.Hall.id == m.Service.hall_id)
+    .where(m.Service.hall_id == bindparam("hall"), m.Service.code == bindparam("code"))
+)
+_ASSIGNED = (
+    select(m.Assignment.rank, m.Counter.number, m.Counter.state, m.Counter.active)
+    .join(m.Counter, m.Counter.id == m.Assignment.counter_id)
+    .where(m.Assignment.service_id == bindparam("service"))
+    .order_by(m.Counter.number)
+)
+_TODAYS = (m.Ticket.service_id == bindparam("service"), m.Ticket.business_date == bindparam("day"))
+_COUNTS = select(
+    func.count(case(((m.Ticket.hop == 0) & (m.Ticket.status != TicketStatus.VOID), 1))),
+    func.count(case((m.Ticket.status == TicketStatus.WAITING, 1))),
+    func.count(
+        case(
+            (
+                (m.Ticket.status == TicketStatus.WAITING) & (m.Ticket.priority != Priority.REGULAR),
+                1,
+            )
+        )
+    ),
+).where(*_TODAYS)
+_INSERT_TICKET = insert(m.Ticket).returning(m.Ticket.id)
+
+
+@cache
+def _next_seq_statement(dialect: str) -> Any:
+    return (
+        dialect_insert(dialect)(m.NumberStream)
+        .values(
+            hall_id=bindparam("hall"),
+            prefix=bindparam("prefix"),
+            business_date=bindparam("day"),
+            last_seq=1,
+        )
         .on_conflict_do_update(
             index_elements=["hall_id", "prefix", "business_date"],
             set_={"last_seq": m.NumberStream.last_seq + 1},
         )
         .returning(m.NumberStream.last_seq)
     )
-    return tx.session.execute(statement).scalar_one()
+
+
+def next_seq(tx: Tx, hall: HallRef, prefix: str, day: date) -> int:
+    """Draw the next number of a prefix for the day; the row stays locked until commit."""
+    statement = _next_seq_statement(tx.dialect)
+    return tx.run(statement, {"hall": hall.id, "prefix": prefix, "day": day}).scalar_one()
 
 
 def issue(
@@ -123,62 +185,98 @@ def issue(
     kiosk: str | None,
     reserve_for_print: bool,
 ) -> IssuedTicket:
-    service = service_row(tx, hall, service_code)
     day = today(tx, hall)
+    service = tx.run(_SERVICE, {"hall": hall.id, "code": service_code.upper(), "day": day}).first()
+    if service is None or not service.active:
+        raise NotFound("service_unknown", service=service_code)
     void_stale_prints(tx, hall)
+    assigned = tx.run(_ASSIGNED, {"service": service.id}).all()
+    rules = service_rules(service.schedules, service)
+    moment = local_now(tx, hall)
+    holidays = {day: service.holiday} if service.holiday is not None else {}
+    has_counter = any(row.active for row in assigned)
     # Everything that does not need the number lock comes first: the lock serialises every
-    # kiosk issuing the same prefix, so it is held only for the quota count and the insert.
-    _refuse_unless_open(service, service_availability(tx, hall, service))
-    mean_minutes = estimates.mean_service_minutes(tx, service, day)
-    assigned, capacity = estimates.serving_counters(tx, service.id)
-    counters = rank_one_counters(tx, service.id)
-    seq = next_seq(tx, hall, service.prefix, day)  # locks the prefix: quota counts are exact
-    if service.daily_quota is not None and issued_today(tx, service.id, day) >= service.daily_quota:
-        _refuse_unless_open(service, service_availability(tx, hall, service))
-    ticket = m.Ticket(
-        hall_id=hall.id,
-        service_id=service.id,
-        business_date=day,
+    # kiosk issuing the same prefix, so it is held only for the counts and the insert.
+    _refuse_unless_open(service, hours.availability(rules, moment, holidays, 0, has_counter))
+    mean_minutes = estimates.mean_service_minutes(tx, service.id, service.service_minutes, day)
+    seq = next_seq(tx, hall, service.prefix, day)  # locks the prefix: the counts below are exact
+    issued, waiting, priority_waiting = tx.run(_COUNTS, {"service": service.id, "day": day}).one()
+    if rules.daily_quota is not None:
+        availability = hours.availability(rules, moment, holidays, issued, has_counter)
+        _refuse_unless_open(service, availability)
+    ahead = priority_waiting if priority.is_priority else waiting
+    status = TicketStatus.PRINTING if reserve_for_print else TicketStatus.WAITING
+    number = format_number(service.prefix, seq)
+    printed_at = None if reserve_for_print else tx.now
+    ticket_id = tx.run(
+        _INSERT_TICKET,
+        {
+            "hall_id": hall.id,
+            "service_id": service.id,
+            "business_date": day,
+            "prefix": service.prefix,
+            "seq": seq,
+            "hop": 0,
+            "number": number,
+            "priority": priority,
+            "status": status,
+            "kiosk": kiosk,
+            "queue_pos": _queue_pos(tx),
+            "issued_at": tx.now,
+            "printed_at": printed_at,
+            "recall_count": 0,
+            "note": "",
+        },
+    ).scalar_one()
+    view = TicketView(
+        id=ticket_id,
+        number=number,
         prefix=service.prefix,
-        seq=seq,
         hop=0,
-        number=format_number(service.prefix, seq),
+        business_date=day,
+        service_code=service.code,
+        service_name=service.name,
+        agency_code=service.agency_code,
+        agency_name=service.agency_name,
         priority=priority,
-        status=TicketStatus.PRINTING if reserve_for_print else TicketStatus.WAITING,
+        status=status,
         kiosk=kiosk,
-        queue_pos=_queue_pos(tx),
+        counter_number=None,
+        counter_name=None,
+        officer_username=None,
         issued_at=tx.now,
-        printed_at=None if reserve_for_print else tx.now,
+        printed_at=printed_at,
+        first_called_at=None,
+        called_at=None,
+        started_at=None,
+        finished_at=None,
         recall_count=0,
+        transferred_from_id=None,
         note="",
     )
-    ahead = estimates.people_ahead(tx, service.id, priority, day=day)  # before this ticket exists
-    tx.session.add(ticket)
-    tx.session.flush()
-    view = ticket_view(tx, ticket.id)
     tx.emit(hall.id, "ticket.issued", ticket_payload(view) | {"kiosk": kiosk})
-    wait = estimates.wait_minutes(ahead, mean_minutes, assigned, capacity)
+    capacity = sum(
+        (1.0 if row.rank == 1 else 0.5)
+        for row in assigned
+        if row.active and row.state == CounterState.OPEN
+    )
+    rank_one = sum(1 for row in assigned if row.active and row.rank == 1)
+    wait = estimates.wait_minutes(ahead, mean_minutes, rank_one, capacity)
+    counters = tuple(row.number for row in assigned if row.rank == 1)
     return IssuedTicket(view, ahead, wait, counters)
 
 
-def rank_one_counters(tx: Tx, service_id: int) -> tuple[int, ...]:
-    """Numbers of the counters that serve the service first (printed on the ticket)."""
-    return tuple(
-        tx.session.scalars(
-            select(m.Counter.number)
-            .join(m.Assignment, m.Assignment.counter_id == m.Counter.id)
-            .where(m.Assignment.service_id == service_id, m.Assignment.rank == 1)
-            .order_by(m.Counter.number)
-        )
-    )
-
-
-def _refuse_unless_open(service: m.Service, availability: ServiceAvailability) -> None:
+def _refuse_unless_open(service: Any, availability: Any) -> None:
+    """Refuse with the reason, unless ``availability`` (hours.Availability or
+    ServiceAvailability) says the service is open."""
     if not availability.is_open:
+        opens_at = availability.opens_at
+        if opens_at is not None and not isinstance(opens_at, str):
+            opens_at = opens_at.strftime("%H:%M")
         raise Refused(
             f"unavailable_{availability.reason.value}",
             service=service.name,
-            opens_at=availability.opens_at or "",
+            opens_at=opens_at or "",
             holiday=availability.holiday_name or "",
         )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -65,14 +66,16 @@ def _week(data: str, where: str) -> WeekHours:
     return parse_week_hours(json.loads(data), where)
 
 
-def service_rules(hall: m.Hall, service: m.Service) -> ServiceRules:
+def service_rules(schedules: Mapping[str, Any] | None, service: Any) -> ServiceRules:
+    """A service's hours, cut-off and quota; ``service`` is a Service row or a Core row with
+    the same column names, ``schedules`` the hall's named schedules."""
     try:
         if service.hours is not None:
             hours = _week(
                 json.dumps(service.hours, sort_keys=True), f"services.{service.code}.hours"
             )
-        elif service.schedule and service.schedule in (hall.schedules or {}):
-            schedule = json.dumps(hall.schedules[service.schedule], sort_keys=True)
+        elif service.schedule and service.schedule in (schedules or {}):
+            schedule = json.dumps(schedules[service.schedule], sort_keys=True)  # type: ignore[index]
             hours = _week(schedule, f"schedules.{service.schedule}")
         else:
             hours = WeekHours({})

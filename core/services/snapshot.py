@@ -66,7 +66,7 @@ def snapshot(tx: Tx, hall: HallRef) -> QueueSnapshot:
         assigned[service_id] += rank == 1
         if state == CounterState.OPEN:
             capacity[service_id] += 1.0 if rank == 1 else 0.5
-    durations = estimates.recent_durations(tx, day, m.Ticket.hall_id == hall.id)
+    durations = estimates.recent_durations(tx, hall.id, day)
     services = []
     for service, agency_code in tx.session.execute(
         select(m.Service, m.Agency.code)
@@ -78,7 +78,11 @@ def snapshot(tx: Tx, hall: HallRef) -> QueueSnapshot:
         count = counts.total if counts else 0
         has_counter = service.id in assigned  # any active counter assigned, whatever its rank
         result = hours.availability(
-            service_rules(row, service), moment, holidays, issued.get(service.id, 0), has_counter
+            service_rules(row.schedules, service),
+            moment,
+            holidays,
+            issued.get(service.id, 0),
+            has_counter,
         )
         services.append(
             ServiceQueue(
