@@ -103,8 +103,9 @@ _STORE_RESULT = (
     .values(result=bindparam("stored", type_=m.Request.result.type))
 )
 _INSERT_EVENTS = insert(m.Event)
-_EVENT_LOCK = text("SELECT pg_advisory_xact_lock(:space, :hall)")
-_NOTIFY = text("SELECT pg_notify(:channel, :payload)")
+_LOCK_AND_NOTIFY = text(
+    "SELECT pg_advisory_xact_lock(:space, :hall), pg_notify(:channel, CAST(:hall AS text))"
+)
 
 
 def _is_busy(error: DBAPIError) -> bool:
@@ -270,8 +271,12 @@ class Database:
             # Event ids must become visible in id order, or a subscriber reading "after
             # cursor N" could skip one committed late: take the hall's event lock, held
             # until commit, just before the ids are drawn.
+            # The NOTIFY goes in the same round trip: PostgreSQL delivers it only at commit.
             for hall_id in halls:
-                tx.run(_EVENT_LOCK, {"space": EVENT_LOCK_SPACE, "hall": hall_id})
+                tx.run(
+                    _LOCK_AND_NOTIFY,
+                    {"space": EVENT_LOCK_SPACE, "hall": hall_id, "channel": NOTIFY_CHANNEL},
+                )
         tx.session.connection().execute(
             _INSERT_EVENTS,
             [
@@ -279,9 +284,6 @@ class Database:
                 for hall_id, kind, payload in tx.events
             ],
         )
-        if tx.is_postgres:
-            for hall_id in halls:
-                tx.run(_NOTIFY, {"channel": NOTIFY_CHANNEL, "payload": str(hall_id)})
 
 
 _NEW = object()

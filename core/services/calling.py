@@ -6,12 +6,14 @@ open ticket, must be open to call, and only the holding counter can close a tick
 
 from __future__ import annotations
 
-from sqlalchemy import case, func, select
+from typing import Any
+
+from sqlalchemy import Row, bindparam, case, func, select, update
 
 from core.db import models as m
 from core.db.database import Tx
 from core.domain.enums import CounterState, Priority, TicketStatus, TransferPosition
-from core.errors import Refused
+from core.errors import NotFound, Refused
 from core.services.lookup import (
     counter_row,
     find_ticket,
@@ -24,8 +26,10 @@ from core.services.lookup import (
 )
 from core.views import HallRef, TicketView
 
+OPEN_STATUSES = (TicketStatus.CALLED, TicketStatus.SERVING)
 
-def _require_open(counter: m.Counter) -> None:
+
+def _require_open(counter: m.Counter | Row[Any]) -> None:
     if counter.state is CounterState.BREAK:
         raise Refused("counter_on_break", counter=counter.name)
     if counter.state is CounterState.CLOSED:
@@ -58,37 +62,146 @@ def _announce(tx: Tx, hall: HallRef, ticket: m.Ticket, kind: str) -> TicketView:
     return view
 
 
+_COUNTER_TO_CALL = (
+    select(
+        m.Counter.id,
+        m.Counter.number,
+        m.Counter.name,
+        m.Counter.state,
+        m.Counter.active,
+        m.Counter.officer_id,
+        m.Officer.username,
+        select(m.Ticket.id)
+        .where(m.Ticket.counter_id == m.Counter.id, m.Ticket.status.in_(OPEN_STATUSES))
+        .limit(1)
+        .scalar_subquery()
+        .label("open_ticket"),
+    )
+    .outerjoin(m.Officer, m.Officer.id == m.Counter.officer_id)
+    .where(m.Counter.hall_id == bindparam("hall"), m.Counter.number == bindparam("number"))
+)
+_T = m.Ticket.__table__.c
+_NEXT_TICKET = (
+    select(
+        _T.id,
+        _T.number,
+        _T.prefix,
+        _T.hop,
+        _T.business_date,
+        _T.priority,
+        _T.kiosk,
+        _T.issued_at,
+        _T.printed_at,
+        _T.first_called_at,
+        _T.started_at,
+        _T.finished_at,
+        _T.recall_count,
+        _T.transferred_from_id,
+        _T.note,
+        m.Service.code.label("service_code"),
+        m.Service.name.label("service_name"),
+        m.Agency.code.label("agency_code"),
+        m.Agency.name.label("agency_name"),
+    )
+    .join(
+        m.Assignment,
+        (m.Assignment.service_id == m.Ticket.service_id)
+        & (m.Assignment.counter_id == bindparam("counter")),
+    )
+    .join(m.Service, m.Service.id == m.Ticket.service_id)
+    .join(m.Agency, m.Agency.id == m.Service.agency_id)
+    .where(
+        m.Ticket.status == TicketStatus.WAITING,
+        m.Ticket.hall_id == bindparam("hall"),
+        m.Ticket.business_date == bindparam("day"),
+    )
+    .order_by(
+        m.Assignment.rank,
+        case((m.Ticket.priority == Priority.REGULAR, 1), else_=0),
+        m.Ticket.queue_pos,
+        m.Ticket.id,
+    )
+    .limit(1)
+)
+_CALL_TICKET = (
+    update(m.Ticket)
+    .where(m.Ticket.id == bindparam("ticket"))
+    .values(
+        status=TicketStatus.CALLED,
+        counter_id=bindparam("at_counter"),
+        officer_id=bindparam("by_officer"),
+        called_at=bindparam("at", type_=m.Ticket.called_at.type),
+        first_called_at=func.coalesce(
+            m.Ticket.first_called_at, bindparam("at", type_=m.Ticket.called_at.type)
+        ),
+    )
+)
+_USERNAME = select(m.Officer.username).where(m.Officer.id == bindparam("officer"))
+_COUNTER_LOCKED = _COUNTER_TO_CALL.with_for_update(of=m.Counter)
+_NEXT_TICKET_SKIP_LOCKED = _NEXT_TICKET.with_for_update(of=m.Ticket, skip_locked=True)
+
+
 def call_next(
     tx: Tx, hall: HallRef, counter_number: int, officer_id: int | None
 ) -> TicketView | None:
-    """Call the next ticket: rank-1 services first, then priority, then first come."""
-    counter = counter_row(tx, hall, counter_number, lock=True)
-    _require_open(counter)
-    _free_counter(tx, hall, counter, officer_id)
-    is_regular = case((m.Ticket.priority == Priority.REGULAR, 1), else_=0)
-    query = (
-        select(m.Ticket)
-        .join(
-            m.Assignment,
-            (m.Assignment.service_id == m.Ticket.service_id)
-            & (m.Assignment.counter_id == counter.id),
-        )
-        .where(
-            m.Ticket.status == TicketStatus.WAITING,
-            m.Ticket.hall_id == hall.id,
-            m.Ticket.business_date == today(tx, hall),
-        )
-        .order_by(m.Assignment.rank, is_regular, m.Ticket.queue_pos, m.Ticket.id)
-        .limit(1)
-    )
+    """Call the next ticket: rank-1 services first, then priority, then first come.
+
+    The busiest write of the day, so it runs on statements built once (see ``Tx.run``).
+    """
+    counter_query, next_query = _COUNTER_TO_CALL, _NEXT_TICKET
     if tx.is_postgres:
-        # Other counters skip a ticket being claimed instead of waiting for it.
-        query = query.with_for_update(of=m.Ticket, skip_locked=True)
-    ticket = tx.session.scalars(query).first()
-    if ticket is None:
+        # Two actions at one counter run one at a time; other counters skip a ticket
+        # being claimed instead of waiting for it.
+        counter_query = _COUNTER_LOCKED
+        next_query = _NEXT_TICKET_SKIP_LOCKED
+    counter = tx.run(counter_query, {"hall": hall.id, "number": counter_number}).first()
+    if counter is None or not counter.active:
+        raise NotFound("counter_unknown", counter=counter_number)
+    _require_open(counter)
+    if counter.open_ticket is not None:
+        _free_counter(tx, hall, counter_row(tx, hall, counter_number), officer_id)
+    row = tx.run(
+        next_query, {"counter": counter.id, "hall": hall.id, "day": today(tx, hall)}
+    ).first()
+    if row is None:
         return None
-    _claim(tx, ticket, counter, officer_id)
-    return _announce(tx, hall, ticket, "ticket.called")
+    ticket = row
+    officer = officer_id if officer_id is not None else counter.officer_id
+    username = counter.username
+    if officer != counter.officer_id:
+        username = tx.run(_USERNAME, {"officer": officer}).scalar() if officer else None
+    tx.run(
+        _CALL_TICKET,
+        {"ticket": ticket.id, "at_counter": counter.id, "by_officer": officer, "at": tx.now},
+    )
+    view = TicketView(
+        id=ticket.id,
+        number=ticket.number,
+        prefix=ticket.prefix,
+        hop=ticket.hop,
+        business_date=ticket.business_date,
+        service_code=row.service_code,
+        service_name=row.service_name,
+        agency_code=row.agency_code,
+        agency_name=row.agency_name,
+        priority=ticket.priority,
+        status=TicketStatus.CALLED,
+        kiosk=ticket.kiosk,
+        counter_number=counter.number,
+        counter_name=counter.name,
+        officer_username=username,
+        issued_at=ticket.issued_at,
+        printed_at=ticket.printed_at,
+        first_called_at=ticket.first_called_at or tx.now,
+        called_at=tx.now,
+        started_at=ticket.started_at,
+        finished_at=ticket.finished_at,
+        recall_count=ticket.recall_count,
+        transferred_from_id=ticket.transferred_from_id,
+        note=ticket.note,
+    )
+    tx.emit(hall.id, "ticket.called", ticket_payload(view))
+    return view
 
 
 def _service_assigned(tx: Tx, counter: m.Counter, service_id: int) -> bool:
