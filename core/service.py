@@ -31,6 +31,7 @@ from core.views import (
     CounterFigures,
     CounterInfo,
     CounterView,
+    HallLogo,
     HallRef,
     IssuedTicket,
     OfficerView,
@@ -278,6 +279,10 @@ class HallService:
 
     def settings(self) -> dict[str, object]:
         return self.db.read(lambda tx: queries.settings(tx, self.hall))
+
+    def logo(self) -> HallLogo | None:
+        """The hall's logo, or None; read on demand (it is not part of the snapshot)."""
+        return self.db.read(lambda tx: queries.logo(tx, self.hall))
 
     def update_settings(self, changes: Mapping[str, object]) -> dict[str, object]:
         return self.db.transact(lambda tx: hall_settings.update_settings(tx, self.hall, changes))

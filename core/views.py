@@ -26,6 +26,18 @@ class HallRef:
 
 
 @dataclass(frozen=True)
+class HallLogo:
+    """The hall's logo as the hall file gave it; core.logo.logo_file puts it in a file."""
+
+    hall_code: str
+    data: bytes
+    kind: str  # "png" or "jpeg"
+
+    def __repr__(self) -> str:  # a log line shows the kind and size, not the picture
+        return f"HallLogo({self.hall_code!r}, {self.kind}, {len(self.data)} bytes)"
+
+
+@dataclass(frozen=True)
 class TicketView:
     id: int
     number: str

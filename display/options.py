@@ -6,7 +6,7 @@ rest of the ``[display]`` table is read here, from the same file:
     [display]
     zones = ["Lantai 1"]
     media = "D:/Antre/media"        # images and videos, played in a loop
-    logo = "D:/Antre/logo.png"      # else logo.png / logo.svg in the data folder
+    logo = "D:/Antre/logo.png"      # this screen only; else the hall's logo (hall file)
     accent = "#0B57B0"              # the hall's colour for the board's chrome
     image_seconds = 10
     video_volume = 0.6
@@ -15,6 +15,10 @@ rest of the ``[display]`` table is read here, from the same file:
     volume = 1.0
     repeat = 1                      # 1–3 times per call
     sound = "speech"                # "speech", "chime" (no speech) or "off"
+
+The board shows the hall's logo, which the hall file sets once for every PC (``[hall] logo``,
+stored in the database). ``logo`` (or ``--logo``) overrides it on this screen only, e.g. with
+an SVG for a very large screen; a file that cannot be shown leaves the hall's logo in place.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from core.config import DeviceSettings, data_dir
+from core.config import DeviceSettings
 from core.errors import ConfigError
 from display.announcer.speech import SpeechSettings
 
@@ -66,7 +70,9 @@ def parser() -> argparse.ArgumentParser:
         help="show only the counters of this zone (repeat for several)",
     )
     p.add_argument("--media", type=Path, help="folder of images and videos to play in a loop")
-    p.add_argument("--logo", type=Path, help="the hall's logo (PNG, JPG or SVG)")
+    p.add_argument(
+        "--logo", type=Path, help="a logo for this screen instead of the hall's (PNG, JPG or SVG)"
+    )
     p.add_argument("--lang", choices=("id", "en"), help="language of the board")
     p.add_argument("--sound", choices=SOUNDS, help="speech (default), chime only, or off")
     p.add_argument("--windowed", action="store_true", help="a window instead of full screen")
@@ -100,14 +106,6 @@ def _size(text: str | None) -> tuple[int, int] | None:
 
 def _path(value: Any) -> Path | None:
     return Path(str(value)).expanduser() if value else None
-
-
-def default_logo() -> Path | None:
-    for name in ("logo.svg", "logo.png", "logo.jpg"):
-        candidate = data_dir() / name
-        if candidate.is_file():
-            return candidate
-    return None
 
 
 def load_options(argv: list[str], settings: DeviceSettings) -> DisplayOptions:
@@ -146,7 +144,7 @@ def load_options(argv: list[str], settings: DeviceSettings) -> DisplayOptions:
         zones=tuple(args.zone) or settings.zones,
         language=language,
         media=args.media or _path(get("media", str, "")),
-        logo=args.logo or _path(get("logo", str, "")) or default_logo(),
+        logo=args.logo or _path(get("logo", str, "")),
         accent=get("accent", str, "") or None,
         image_seconds=float(get("image_seconds", (int, float), 10.0)),
         video_volume=max(0.0, min(1.0, float(get("video_volume", (int, float), 0.6)))),

@@ -13,6 +13,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -20,6 +21,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from core import clock
 from core.domain.numbering import business_date
 from core.errors import AntreError, DatabaseUnavailable
+from core.logo import logo_path
 from core.service import HallService
 from core.views import EventView, QueueSnapshot, ServiceInfo, TicketView
 from display.board_state import RECENT_FETCH, BoardState, Call, Changes
@@ -40,12 +42,19 @@ class BoardData:
     recent: list[TicketView]
     settings: dict[str, Any]
     services: list[ServiceInfo]
+    logo: Path | None = None  # the hall's logo, copied to this PC's data folder
 
 
 def read_board(hall: HallService) -> BoardData:
     """Everything the board shows; the snapshot first, so nothing falls between it and the feed."""
     snapshot = hall.snapshot()
-    return BoardData(snapshot, hall.recent_calls(RECENT_FETCH), hall.settings(), hall.services())
+    return BoardData(
+        snapshot,
+        hall.recent_calls(RECENT_FETCH),
+        hall.settings(),
+        hall.services(),
+        logo_path(hall.logo()),
+    )
 
 
 class BoardSync(QObject):
@@ -78,6 +87,7 @@ class BoardSync(QObject):
         self.language = language
         self.synchronous = synchronous
         self.online = True
+        self.logo: Path | None = None  # the hall's logo file, as of the last (re)load
         self.bridge: FeedBridge | None = None
         self._feed_wait = feed_wait_seconds
         self._loading = False
@@ -128,6 +138,7 @@ class BoardSync(QObject):
         # Calls read here are not announced: the feed starts after them (first load), or
         # brings them again with their age (a reload), and _call decides once per call.
         self.state.load(data.snapshot, data.recent, data.settings, data.services)
+        self.logo = data.logo
         if self.voice is not None:
             self.voice.set_style(style_from_settings(self.state.settings, self.language))
         self._set_online(True)

@@ -45,7 +45,7 @@ class Look:
     """What the hall chose for this screen, besides its data."""
 
     media_folder: Path | None = None
-    logo: Path | None = None
+    logo: Path | None = None  # this screen's own logo, shown instead of the hall's
     accent: str | None = None
     image_seconds: float = 10.0
     video_volume: float = 0.6
@@ -108,7 +108,10 @@ class BoardWindow(QWidget):
         self.header = HeaderBar(self)
         self.header.language = self.look.language
         self.header.accent = self.accent
-        self.header.set_logo(self.look.logo)
+        # The hall's logo comes with its data (BoardSync.logo); a screen's own logo wins.
+        self._own_logo = self.look.logo is not None and self.header.set_logo(self.look.logo)
+        if self.look.logo is not None and not self._own_logo:
+            log.warning("logo %s cannot be shown: the hall's logo is used", self.look.logo)
         self.now_calling = NowCallingPanel(self)
         self.grid = CounterGrid(self)
         self.recent = RecentCalls(self)
@@ -141,6 +144,8 @@ class BoardWindow(QWidget):
         self.header.short_name = state.hall_short_name
         self.header.timezone = state.timezone
         self.header.subtitle = wording.zones_label(", ".join(state.zones)) if state.zones else ""
+        if not self._own_logo:
+            self.header.set_logo(self.sync.logo)
         self.header.update()
         self.recent.timezone = state.timezone
         self.marquee.set_text(state.running_text)

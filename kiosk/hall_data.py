@@ -1,9 +1,10 @@
 """What the kiosk shows about the hall, kept fresh from the core event feed.
 
-Services and settings are read once and again when the hall is reconfigured; the queue
-snapshot (waiting, estimates, availability) is refreshed when an event concerns it, at
-most once per ``min_interval`` however busy the hall is, and every minute so that opening
-hours, breaks and cut-offs take effect without an event. A lost database is reported
+Services and settings are read once and again when the hall is reconfigured; so is the hall's
+logo, copied to a file in the data folder (``logo``, ``logo_changed``). The queue snapshot
+(waiting, estimates, availability) is refreshed when an event concerns it, at most once per
+``min_interval`` however busy the hall is, and every minute so that opening hours, breaks and
+cut-offs take effect without an event. A lost database is reported
 through ``online`` and retried until it is back.
 """
 
@@ -12,11 +13,13 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from core.errors import DatabaseUnavailable
+from core.logo import logo_path
 from core.service import HallService
 from core.views import EventView, QueueSnapshot, ServiceInfo, ServiceQueue
 from ui import operations
@@ -45,6 +48,8 @@ class _Loaded:
     services: list[ServiceInfo] | None
     settings: dict[str, Any] | None
     snapshot: QueueSnapshot
+    logo_read: bool = False
+    logo: Path | None = None
 
 
 class HallData(QObject):
@@ -52,6 +57,7 @@ class HallData(QObject):
 
     changed = Signal()
     online_changed = Signal(bool)
+    logo_changed = Signal(object)  # Path | None: the hall's logo file, read again
 
     def __init__(
         self,
@@ -68,6 +74,7 @@ class HallData(QObject):
         self.services: list[ServiceInfo] = []
         self.settings: dict[str, Any] = {}
         self.snapshot: QueueSnapshot | None = None
+        self.logo: Path | None = None
         self.online = True
         self.loaded = False
         self._synchronous = synchronous
@@ -76,6 +83,8 @@ class HallData(QObject):
         self._feed: FeedBridge | None = None
         self._in_flight = False
         self._want: set[str] = set()
+        self._logo_due = True  # at start and after the hall file is imported again
+        self._logo_reading = False
         self._last_refresh = 0.0
         self._throttle = QTimer(self, singleShot=True, timeout=self._run_refresh)
         self._retry = QTimer(self, singleShot=True, timeout=lambda: self.refresh(full=True))
@@ -147,6 +156,8 @@ class HallData(QObject):
         want, self._want = self._want, set()
         full = "full" in want or not self.loaded
         settings = full or "settings" in want
+        logo, self._logo_due = self._logo_due, False
+        self._logo_reading = logo
         self._in_flight = True
         self._last_refresh = time.monotonic()
         hall = self.hall
@@ -156,6 +167,8 @@ class HallData(QObject):
                 hall.services() if full else None,
                 hall.settings() if settings else None,
                 hall.snapshot(),
+                logo,
+                logo_path(hall.logo()) if logo else None,
             )
 
         operations.run(work, self._loaded, self._failed, synchronous=self._synchronous)
@@ -170,6 +183,9 @@ class HallData(QObject):
         if data.settings is not None:
             self.settings = data.settings
         self.snapshot = data.snapshot
+        if data.logo_read:
+            self.logo = data.logo
+            self.logo_changed.emit(data.logo)
         self.loaded = True
         self._set_online(True)
         if self._feed is None:
@@ -180,6 +196,7 @@ class HallData(QObject):
 
     def _failed(self, error: Exception) -> None:
         self._in_flight = False
+        self._logo_due = self._logo_due or self._logo_reading
         if self._stopped:
             return
         if isinstance(error, DatabaseUnavailable):
@@ -213,6 +230,7 @@ class HallData(QObject):
     def _on_events(self, batch: list[EventView]) -> None:
         kinds = {event.kind for event in batch}
         if any(k.startswith(CONFIG_EVENTS) for k in kinds):
+            self._logo_due = True
             self.refresh(full=True)
         elif any(k.startswith(SETTINGS_EVENTS) for k in kinds):
             self._want.add("settings")

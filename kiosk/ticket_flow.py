@@ -30,7 +30,6 @@ from ui import operations
 
 log = logging.getLogger(__name__)
 
-LOGOS = Path(__file__).resolve().parent.parent / "assets" / "images" / "halls"
 QR_FIELDS = ("hall", "date", "number", "ticket_id", "service")
 
 
@@ -42,6 +41,7 @@ class TicketRequest:
     on_screen: bool
     priority_label: str | None
     settings: dict[str, Any]
+    logo_path: Path | None = None  # the hall's logo file (HallData.logo), printed on top
     request_id: str = field(default_factory=lambda: uuid.uuid4().hex)
     tapped_at: float = field(default_factory=time.perf_counter)
 
@@ -64,12 +64,6 @@ class FlowOutcome:
     @property
     def ok(self) -> bool:
         return self.printed is None or self.printed.ok
-
-
-def hall_logo(hall_code: str) -> Path | None:
-    """An optional raster logo for the ticket: assets/images/halls/<hall code>.png."""
-    path = LOGOS / f"{hall_code}.png"
-    return path if path.is_file() else None
 
 
 def qr_payload(template: str, hall: str, issued: IssuedTicket) -> str | None:
@@ -100,7 +94,7 @@ def printable_ticket(
     footer = request.settings.get("ticket_footer") or ()
     return PrintableTicket(
         hall_name=ref.name,
-        logo_path=hall_logo(ref.code),
+        logo_path=request.logo_path,
         number=ticket.number,
         service_name=ticket.service_name,
         agency_name=ticket.agency_name,

@@ -253,6 +253,7 @@ class KioskWindow(QWidget):
             on_screen=on_screen,
             priority_label=ticket_priority_label(self.ctx.priority),
             settings=dict(self.data.settings),
+            logo_path=self.data.logo,
         )
         self._last_request = request
         self.services.set_enabled(False)
@@ -379,7 +380,7 @@ class KioskWindow(QWidget):
         ref = self.hall.hall
         return PrintableTicket(
             hall_name=ref.name,
-            logo_path=None,
+            logo_path=self.data.logo,
             number="UJI",
             service_name=self.tr("Tiket uji printer – bukan nomor antrean"),
             agency_name=self.config.name,

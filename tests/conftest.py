@@ -135,6 +135,39 @@ def fixed_clock() -> Iterator[ManualClock]:
     clock.set_clock(None)
 
 
+def draw_logo(path: Path, kind: str = "png", size: int = 240) -> Path:
+    """A made-up emblem (no real hall's or government's logo) saved as PNG or JPEG."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    image = Image.new("RGBA", (size, size), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((0, 0, size - 1, size - 1), fill="#0F766E")
+    ring = round(size * 0.07)
+    draw.ellipse((ring, ring, size - 1 - ring, size - 1 - ring), fill="#FFFFFF")
+    inner = round(size * 0.16)
+    draw.ellipse((inner, inner, size - 1 - inner, size - 1 - inner), fill="#F59E0B")
+    font = ImageFont.load_default(size=round(size * 0.26))
+    draw.text((size / 2, size / 2), "UJI", fill="#FFFFFF", font=font, anchor="mm")
+    if kind == "jpeg":
+        flat = Image.new("RGB", image.size, "#FFFFFF")
+        flat.paste(image, mask=image.getchannel("A"))
+        flat.save(path, "JPEG", quality=90)
+    else:
+        image.save(path, "PNG")
+    return path
+
+
+def with_logo(text: str, name: str) -> str:
+    """Hall-file text with ``logo = name`` added to its [hall] table."""
+    return text.replace("[hall]\n", f'[hall]\nlogo = "{name}"\n', 1)
+
+
+def import_small_hall(db: Database, folder: Path, logo: str | None) -> None:
+    """The small test hall imported (again), naming ``logo`` (a file in ``folder``) or none."""
+    text = SMALL_HALL.read_text(encoding="utf-8")
+    store.import_spec(db, store.parse(with_logo(text, logo) if logo else text, "uji", folder))
+
+
 @pytest.fixture
 def hall(db: Database, fixed_clock: ManualClock) -> HallService:
     """The small test hall (tests/data/small-hall.toml) with all counters open."""

@@ -16,6 +16,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -51,6 +52,10 @@ class Hall(Base):
     timezone: Mapped[str] = mapped_column(String(64), default="Asia/Jakarta")
     settings: Mapped[dict[str, Any]] = mapped_column(default=dict)
     schedules: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # The hall's logo (PNG or JPEG bytes), set by the hall file. Deferred: loading a hall row
+    # (every issue and call does) never drags the picture along; HallService.logo() reads it.
+    logo: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+    logo_type: Mapped[str | None] = mapped_column(String(8))  # "png" or "jpeg"
 
 
 class Agency(Base):

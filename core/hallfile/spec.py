@@ -2,19 +2,24 @@
 
 Every problem is reported with the key path (``agencies[2].services[1].prefix``) and, when
 the file text is known, its line, so an administrator can fix the file in one pass.
+The one key that names another file, ``[hall] logo``, is read here too (relative to the hall
+file's folder), so a bad logo is refused with the rest before anything is written.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from core.domain.hours import HoursError, WeekHours, parse_week_hours
 from core.domain.numbering import PREFIX_PATTERN
+from core.logo import MAX_BYTES, image_kind
 
 FORMAT = 1
 HALL_CODE = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
@@ -84,6 +89,8 @@ class HallSpec:
     holidays: tuple[tuple[date, str], ...]
     agencies: tuple[AgencySpec, ...]
     counters: tuple[CounterSpec, ...]
+    logo: bytes | None = None  # the picture itself, read from the file [hall] logo names
+    logo_type: str | None = None  # "png" or "jpeg"
 
 
 @dataclass
@@ -194,8 +201,14 @@ def _str_list(value: list[Any]) -> str | None:
     return None if all(isinstance(item, str) for item in value) else "expected a list of texts"
 
 
-def validate(data: Mapping[str, Any]) -> tuple[HallSpec | None, Problems]:
-    """Check a parsed hall file; returns the spec only when there is no problem at all."""
+def validate(
+    data: Mapping[str, Any], folder: Path | None = None
+) -> tuple[HallSpec | None, Problems]:
+    """Check a parsed hall file; returns the spec only when there is no problem at all.
+
+    ``folder`` is where the hall file is: ``[hall] logo`` is relative to it (default: the
+    current folder).
+    """
     problems = Problems()
     root = _Reader(data, "", problems)
     root.get(
@@ -213,7 +226,9 @@ def validate(data: Mapping[str, Any]) -> tuple[HallSpec | None, Problems]:
     short_name = hall.get("short_name", str, "")
     address = hall.get("address", str, "")
     timezone = hall.get("timezone", str, "Asia/Jakarta", check=_timezone)
+    logo_name = hall.get("logo", str, None, check=_nonempty)
     hall.finish()
+    logo, logo_type = _logo(logo_name, folder, problems) if logo_name else (None, None)
     settings = _settings(root.get("settings", dict, {}), problems)
     schedules = _schedules(root.get("schedules", dict, {}), problems)
     holidays = _holidays(root.get("holidays", list, []), problems)
@@ -242,9 +257,36 @@ def validate(data: Mapping[str, Any]) -> tuple[HallSpec | None, Problems]:
             holidays,
             agencies,
             counters,
+            logo,
+            logo_type,
         ),
         problems,
     )
+
+
+def _logo(name: str, folder: Path | None, problems: Problems) -> tuple[bytes | None, str | None]:
+    """The logo's bytes and kind: an existing PNG or JPEG file of at most MAX_BYTES."""
+    path = (folder if folder is not None else Path()) / name
+    try:
+        if not path.is_file():
+            problems.add("hall.logo", f'no file "{name}" (looked for {path.resolve()})')
+            return None, None
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            kb = math.ceil(size / 1024)
+            problems.add(
+                "hall.logo", f'"{name}" is {kb} KB; a logo may be at most {MAX_BYTES // 1024} KB'
+            )
+            return None, None
+        data = path.read_bytes()
+    except OSError as error:
+        problems.add("hall.logo", f'"{name}" cannot be read: {error.strerror or error}')
+        return None, None
+    kind = image_kind(data)
+    if kind is None:
+        problems.add("hall.logo", f'"{name}" is not a PNG or JPEG image')
+        return None, None
+    return data, kind
 
 
 def _settings(data: Mapping[str, Any], problems: Problems) -> dict[str, Any]:

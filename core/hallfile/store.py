@@ -15,6 +15,7 @@ from core.db.database import Database, Tx
 from core.errors import ConfigError, NotFound
 from core.hallfile.locate import line_of
 from core.hallfile.spec import FORMAT, SETTINGS_DEFAULTS, HallSpec, validate
+from core.logo import EXTENSIONS
 from core.services.lookup import hall_ref
 
 
@@ -24,15 +25,16 @@ def load(path: Path) -> HallSpec:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError("hall_file_unreadable", path=str(path), detail=str(error)) from None
-    return parse(text, str(path))
+    return parse(text, str(path), path.parent)
 
 
-def parse(text: str, name: str = "<hall file>") -> HallSpec:
+def parse(text: str, name: str = "<hall file>", folder: Path | None = None) -> HallSpec:
+    """Validate hall-file text; ``[hall] logo`` is looked for in ``folder`` (default: here)."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError("hall_file_invalid", path=name, problems=f"  {error}") from None
-    spec, problems = validate(data)
+    spec, problems = validate(data, folder)
     if spec is None:
         lines = []
         for where, problem in problems.items:
@@ -69,6 +71,7 @@ def _import(tx: Tx, spec: HallSpec) -> ImportSummary:
     hall.timezone = spec.timezone
     hall.settings = dict(spec.settings)
     hall.schedules = {k: dict(v) for k, v in spec.schedules.items()}
+    hall.logo, hall.logo_type = spec.logo, spec.logo_type  # no logo in the file: none shown
     session.flush()
 
     agencies = {
@@ -259,5 +262,21 @@ def _export(tx: Tx, hall_code: str) -> dict[str, Any]:
 
 
 def export_file(db: Database, hall_code: str, path: Path) -> None:
-    text = "# Antre hall file, exported\n" + tomli_w.dumps(export_data(db, hall_code))
+    """Write the hall file, and its logo beside it as ``<name>-logo.png|jpg``."""
+    data, logo = db.read(lambda tx: (_export(tx, hall_code), _logo(tx, hall_code)))
+    if logo is not None:
+        picture, kind = logo
+        logo_path = path.with_name(f"{path.stem}-logo.{EXTENSIONS[kind]}")
+        logo_path.write_bytes(picture)
+        data["hall"]["logo"] = logo_path.name
+    text = "# Antre hall file, exported\n" + tomli_w.dumps(data)
     path.write_text(text, encoding="utf-8")
+
+
+def _logo(tx: Tx, hall_code: str) -> tuple[bytes, str] | None:
+    row = tx.session.execute(
+        select(m.Hall.logo, m.Hall.logo_type).where(m.Hall.code == hall_code)
+    ).first()
+    if row is None or row.logo is None or row.logo_type not in EXTENSIONS:
+        return None
+    return row.logo, row.logo_type

@@ -7,12 +7,14 @@ from sqlalchemy import case, func, select
 from core.db import models as m
 from core.db.database import Tx
 from core.domain.enums import Priority, TicketStatus
+from core.logo import EXTENSIONS
 from core.services.lookup import counter_row, hall_row, max_event_id, ticket_views, today
 from core.services.snapshot import counter_views
 from core.views import (
     CounterFigures,
     CounterInfo,
     CounterView,
+    HallLogo,
     HallRef,
     ServiceInfo,
     TicketView,
@@ -170,3 +172,12 @@ def recent_calls(tx: Tx, hall: HallRef, limit: int) -> list[TicketView]:
 
 def settings(tx: Tx, hall: HallRef) -> dict[str, object]:
     return dict(hall_row(tx, hall.id).settings)
+
+
+def logo(tx: Tx, hall: HallRef) -> HallLogo | None:
+    row = tx.session.execute(
+        select(m.Hall.logo, m.Hall.logo_type).where(m.Hall.id == hall.id)
+    ).first()
+    if row is None or row.logo is None or row.logo_type not in EXTENSIONS:
+        return None
+    return HallLogo(hall.code, row.logo, row.logo_type)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -20,33 +21,55 @@ from kiosk import icons, theme
 from kiosk.screens.base import Context
 from kiosk.widgets import label
 
-LOGOS = Path(__file__).resolve().parent.parent.parent / "assets" / "images" / "halls"
+log = logging.getLogger(__name__)
 
 
 class Emblem(QWidget):
-    """The hall's logo (assets/images/halls/<code>.png) or a plain emblem drawn in its place."""
+    """The hall's logo (from the hall file, through the database) or a plain emblem instead."""
 
-    def __init__(self, hall_code: str, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        path = LOGOS / f"{hall_code}.png"
-        self._logo = QPixmap(str(path)) if path.is_file() else None
+        self.logo: QPixmap | None = None
+        self._scaled: tuple[tuple[int, int, float], QPixmap] | None = None  # (for size, pixmap)
         self.rescale(theme.Metrics())
+
+    def set_logo(self, path: Path | None) -> bool:
+        """Show the picture at ``path`` (None: the drawn emblem); False when there is none."""
+        pixmap = QPixmap(str(path)) if path is not None else None
+        if pixmap is not None and pixmap.isNull():
+            log.warning("hall logo %s cannot be shown: the drawn emblem stands in", path)
+            pixmap = None
+        self.logo, self._scaled = pixmap, None
+        self.update()
+        return pixmap is not None
 
     def rescale(self, m: theme.Metrics) -> None:
         self.setFixedSize(m.px(96), m.px(96))
+
+    def _scaled_logo(self, logo: QPixmap) -> QPixmap:
+        """The logo at this widget's size in device pixels, scaled once per size."""
+        ratio = self.devicePixelRatioF()
+        key = (self.width(), self.height(), ratio)
+        if self._scaled is None or self._scaled[0] != key:
+            scaled = logo.scaled(
+                self.size() * ratio,
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+            scaled.setDevicePixelRatio(ratio)
+            self._scaled = (key, scaled)
+        return self._scaled[1]
 
     def paintEvent(self, _event) -> None:  # noqa: N802
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = QRectF(self.rect())
-        if self._logo is not None and not self._logo.isNull():
-            scaled = self._logo.scaled(
-                self.size(),
-                Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation,
-            )
+        if self.logo is not None:
+            scaled = self._scaled_logo(self.logo)
+            shown = scaled.deviceIndependentSize()
             painter.drawPixmap(
-                (self.width() - scaled.width()) // 2, (self.height() - scaled.height()) // 2, scaled
+                QPointF((self.width() - shown.width()) / 2, (self.height() - shown.height()) / 2),
+                scaled,
             )
             return
         painter.setPen(Qt.PenStyle.NoPen)
@@ -118,7 +141,9 @@ class Header(QWidget):
         self.setObjectName("header")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         row = QHBoxLayout(self)
-        self.emblem = Emblem(ctx.hall.hall.code)
+        self.emblem = Emblem()
+        self.emblem.set_logo(ctx.data.logo)
+        ctx.data.logo_changed.connect(self.emblem.set_logo)
         names = QVBoxLayout()
         names.setSpacing(0)
         self.hall_name = label(ctx.hall.hall.name, "header-title", wrap=True)

@@ -11,7 +11,10 @@ from sqlalchemy import func, select
 from core.db import models as m
 from core.errors import ConfigError
 from core.hallfile import store
-from tests.conftest import SAMPLE_HALL, SMALL_HALL
+from core.logo import MAX_BYTES
+from core.service import HallService
+from core.views import HallLogo
+from tests.conftest import SAMPLE_HALL, SMALL_HALL, draw_logo, with_logo
 
 
 def test_sample_hall_is_mpp_lampung_timur() -> None:
@@ -168,3 +171,131 @@ def test_unreadable_file(tmp_path) -> None:  # noqa: ANN001
     with pytest.raises(ConfigError) as error:
         store.load(tmp_path / "missing.toml")
     assert "missing.toml" in error.value.message("id")
+
+
+# --- the hall's logo ---------------------------------------------------------------------
+
+
+def hall_file_with_logo(folder, kind: str = "png"):  # noqa: ANN001, ANN201
+    """tests/data/small-hall.toml in ``folder`` naming a logo beside it: (path, logo bytes)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    name = "lambang.png" if kind == "png" else "lambang.jpg"
+    picture = draw_logo(folder / name, kind).read_bytes()
+    path = folder / "uji.toml"
+    path.write_text(with_logo(SMALL_HALL.read_text(encoding="utf-8"), name), encoding="utf-8")
+    return path, picture
+
+
+@pytest.mark.parametrize(("kind", "extension"), [("png", "png"), ("jpeg", "jpg")])
+def test_logo_is_stored_and_exported_beside_the_file(db, tmp_path, kind, extension) -> None:  # noqa: ANN001
+    source, picture = hall_file_with_logo(tmp_path / "in", kind)
+    spec = store.load(source)
+    assert (spec.logo, spec.logo_type) == (picture, kind)
+    store.import_spec(db, spec)
+    hall = HallService.open(db, "uji")
+    assert hall.logo() == HallLogo("uji", picture, kind)
+    assert "bytes" in repr(hall.logo())  # a log line never holds the picture itself
+
+    out = tmp_path / "out"
+    out.mkdir()
+    exported = out / "balai.toml"
+    store.export_file(db, "uji", exported)
+    written = out / f"balai-logo.{extension}"
+    assert written.read_bytes() == picture
+    data = tomllib.loads(exported.read_text(encoding="utf-8"))
+    assert data["hall"]["logo"] == written.name
+    again = store.load(exported)
+    assert (again.logo, again.logo_type) == (picture, kind)
+    assert normalise_export(again) == normalise_export(spec)
+
+
+def normalise_export(spec) -> dict:  # noqa: ANN001
+    return {k: v for k, v in spec.__dict__.items() if k not in ("agencies", "counters")} | {
+        "agencies": [a.__dict__ for a in spec.agencies],
+        "counters": [c.__dict__ for c in spec.counters],
+    }
+
+
+def test_a_hall_file_without_logo_clears_it(db, tmp_path) -> None:  # noqa: ANN001
+    source, _picture = hall_file_with_logo(tmp_path)
+    store.import_spec(db, store.load(source))
+    hall = HallService.open(db, "uji")
+    assert hall.logo() is not None
+    store.import_spec(db, store.load(SMALL_HALL))
+    assert hall.logo() is None
+    store.export_file(db, "uji", tmp_path / "export.toml")
+    assert "logo" not in tomllib.loads((tmp_path / "export.toml").read_text())["hall"]
+    assert not list(tmp_path.glob("export-logo.*"))
+
+
+def test_the_logo_is_not_loaded_with_the_hall_row(db, tmp_path) -> None:  # noqa: ANN001
+    """Every issue and call loads the hall row: the picture stays out of it."""
+    source, _picture = hall_file_with_logo(tmp_path)
+    store.import_spec(db, store.load(source))
+
+    def check(tx) -> None:  # noqa: ANN001
+        row = tx.session.scalars(select(m.Hall)).one()
+        assert "logo" not in row.__dict__ and row.logo_type == "png"
+
+    db.read(check)
+
+
+def write_bad_logo(folder, case: str) -> str:  # noqa: ANN001
+    if case == "missing":
+        return "tidak-ada.png"
+    if case == "not an image":
+        (folder / "lambang.png").write_text("bukan gambar", encoding="utf-8")
+        return "lambang.png"
+    if case == "a GIF":
+        (folder / "lambang.gif").write_bytes(b"GIF89a" + bytes(64))
+        return "lambang.gif"
+    if case == "a folder":
+        (folder / "gambar").mkdir()
+        return "gambar"
+    # too big: a PNG signature, then more bytes than a logo may have
+    (folder / "besar.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(MAX_BYTES))
+    return "besar.png"
+
+
+BAD_LOGOS = [
+    ("missing", 'no file "tidak-ada.png"'),
+    ("not an image", '"lambang.png" is not a PNG or JPEG image'),
+    ("a GIF", '"lambang.gif" is not a PNG or JPEG image'),
+    ("a folder", 'no file "gambar"'),
+    ("too big", '"besar.png" is 513 KB; a logo may be at most 512 KB'),
+]
+
+
+@pytest.mark.parametrize(("case", "problem"), BAD_LOGOS, ids=[c[0] for c in BAD_LOGOS])
+def test_a_bad_logo_is_refused_with_key_and_line(db, tmp_path, case, problem) -> None:  # noqa: ANN001
+    good, picture = hall_file_with_logo(tmp_path / "good")
+    store.import_spec(db, store.load(good))
+    name = write_bad_logo(tmp_path, case)
+    text = with_logo(SMALL_HALL.read_text(encoding="utf-8"), name)
+    bad = tmp_path / "uji.toml"
+    bad.write_text(text.replace('name = "Mal Pelayanan', 'name = "Balai Pelayanan'))
+    with pytest.raises(ConfigError) as error:
+        store.import_spec(db, store.load(bad))
+    line = text.splitlines().index(f'logo = "{name}"') + 1
+    for lang in ("en", "id"):
+        message = error.value.message(lang)
+        assert f"line {line}: hall.logo: {problem}" in message, message
+    assert "Berkas gedung" in error.value.message("id")
+    # nothing was written: the hall keeps its name and its logo
+    hall = HallService.open(db, "uji")
+    assert hall.hall.name == "Mal Pelayanan Publik Uji"
+    assert hall.logo() == HallLogo("uji", picture, "png")
+
+
+def test_a_logo_of_exactly_the_limit_is_taken(tmp_path) -> None:  # noqa: ANN001
+    (tmp_path / "pas.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(MAX_BYTES - 8))
+    spec = store.parse(
+        with_logo(SMALL_HALL.read_text(encoding="utf-8"), "pas.png"), "uji.toml", tmp_path
+    )
+    assert spec.logo_type == "png" and spec.logo is not None and len(spec.logo) == MAX_BYTES
+
+
+def test_an_empty_logo_name_is_a_problem() -> None:
+    with pytest.raises(ConfigError) as error:
+        store.parse(with_logo(SMALL_HALL.read_text(encoding="utf-8"), " "))
+    assert "line 5: hall.logo: must not be empty" in error.value.message("en")

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 
 from core.db import schema
 from core.db.database import Database
 from core.db.models import Base
 from core.errors import SchemaMismatch
+from core.hallfile import store
+from core.service import HallService
+from tests.conftest import SMALL_HALL, draw_logo, with_logo
 
 
 def test_head_constant_matches_alembic(db: Database) -> None:
@@ -60,3 +64,63 @@ def test_sqlite_sets_itself_up_postgresql_asks_for_an_upgrade(tmp_path, pg_url: 
             schema.connect(url).dispose()
         finally:
             admin.execute("DROP DATABASE IF EXISTS antre_schema_test WITH (FORCE)")
+
+
+def _hall_columns(db: Database) -> set[str]:
+    with db.engine.connect() as connection:
+        return {column["name"] for column in inspect(connection).get_columns("halls")}
+
+
+def test_a_0001_sqlite_database_upgrades_itself_and_keeps_its_data(tmp_path) -> None:  # noqa: ANN001
+    url = f"sqlite:///{(tmp_path / 'antre.db').as_posix()}"
+    old = Database(url)
+    command.upgrade(schema.alembic_config(old), "0001")
+    with old.engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO halls (id, code, name, short_name, address, timezone, settings,"
+                " schedules) VALUES (1, 'lama', 'MPP Lama', 'Lama', 'Jl. Lama 1',"
+                " 'Asia/Makassar', '{\"running_text\": \"Halo\"}', '{}')"
+            )
+        )
+        connection.execute(
+            text(
+                "INSERT INTO agencies (id, hall_id, code, name, short_name, color, icon,"
+                " sort_order, active) VALUES (1, 1, 'DUKCAPIL', 'Dukcapil', '', '#1565C0', '',"
+                " 0, 1)"
+            )
+        )
+    assert schema.current_revision(old) == "0001"
+    assert "logo" not in _hall_columns(old)
+    old.dispose()
+
+    db = schema.connect(url)  # SQLite: brought to the newest schema on opening
+    try:
+        assert schema.current_revision(db) == schema.HEAD == "0002"
+        assert {"logo", "logo_type"} <= _hall_columns(db)
+        hall = HallService.open(db, "lama")
+        assert (hall.hall.name, hall.hall.timezone) == ("MPP Lama", "Asia/Makassar")
+        assert hall.settings()["running_text"] == "Halo"
+        assert hall.logo() is None
+        with db.engine.connect() as connection:
+            assert connection.execute(text("SELECT code FROM agencies")).scalars().all() == [
+                "DUKCAPIL"
+            ]
+    finally:
+        db.dispose()
+
+
+def test_0002_goes_down_to_0001_and_up_again(db: Database, tmp_path) -> None:  # noqa: ANN001
+    draw_logo(tmp_path / "l.png")
+    store.import_spec(db, store.parse(with_logo(SMALL_HALL.read_text(), "l.png"), "x", tmp_path))
+    config = schema.alembic_config(db)
+    try:
+        command.downgrade(config, "0001")
+        assert schema.current_revision(db) == "0001"
+        assert "logo" not in _hall_columns(db)
+        with db.engine.connect() as connection:
+            assert connection.execute(text("SELECT code FROM halls")).scalars().all() == ["uji"]
+    finally:
+        command.upgrade(config, "head")
+    assert schema.current_revision(db) == schema.HEAD
+    assert HallService.open(db, "uji").logo() is None  # the picture went with its column

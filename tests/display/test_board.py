@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtGui import QColor, QImage
 
+from core.config import data_dir
 from core.domain.enums import CounterState, TransferPosition
+from display.window import Look
+from tests.conftest import draw_logo, import_small_hall
 
 pytestmark = pytest.mark.gui
 
@@ -160,3 +164,58 @@ def test_started_mid_day_rebuilds_the_board_without_announcing(
     assert not board.window.now_calling.highlighted
     qtbot.wait(300)
     assert board.voice.history == [] and board.calls == []
+
+
+# --- the hall's logo ---------------------------------------------------------------------
+
+
+def _logo_colour(board) -> QColor:  # noqa: ANN001
+    """The colour a quarter down the header's logo box (see HeaderBar.paintEvent)."""
+    header = board.window.header
+    picture = header.grab().toImage()
+    h = picture.height()
+    x, y = round(h * 0.26 + h * 0.34), round(h * 0.16 + h * 0.68 * 0.25)
+    return picture.pixelColor(x, y)
+
+
+def _near(colour: QColor, expected: str, tolerance: int = 24) -> bool:
+    want = QColor(expected)
+    return all(
+        abs(a - b) <= tolerance for a, b in zip(colour.getRgb()[:3], want.getRgb()[:3], strict=True)
+    )
+
+
+def test_the_header_shows_the_hall_logo_from_the_database(
+    qtbot, make_board, hall, tmp_path
+) -> None:
+    draw_logo(tmp_path / "lambang.png")
+    import_small_hall(hall.db, tmp_path, "lambang.png")
+    board = make_board()
+    assert board.window.header.has_logo
+    assert board.sync.logo == data_dir() / "logos" / "uji.png"
+    assert _near(_logo_colour(board), "#F59E0B")  # the made-up logo's amber disc
+
+
+def test_a_new_hall_file_brings_and_takes_the_logo_live(qtbot, make_board, hall, tmp_path) -> None:
+    board = make_board()
+    assert not board.window.header.has_logo
+    draw_logo(tmp_path / "lambang.jpg", "jpeg")
+    import_small_hall(hall.db, tmp_path, "lambang.jpg")  # hall.config_changed: a reload
+    qtbot.waitUntil(lambda: board.window.header.has_logo, timeout=3000)
+    assert board.sync.logo is not None and board.sync.logo.suffix == ".jpg"
+    import_small_hall(hall.db, tmp_path, None)
+    qtbot.waitUntil(lambda: not board.window.header.has_logo, timeout=3000)
+
+
+def test_the_screens_own_logo_overrides_the_halls(qtbot, make_board, hall, tmp_path) -> None:
+    draw_logo(tmp_path / "lambang.png")
+    import_small_hall(hall.db, tmp_path, "lambang.png")
+    own = QImage(64, 64, QImage.Format.Format_RGB32)
+    own.fill(QColor("#1D4ED8"))
+    assert own.save(str(tmp_path / "layar.png"))
+    board = make_board(look=Look(logo=tmp_path / "layar.png"))
+    assert _near(_logo_colour(board), "#1D4ED8")
+
+    missing = make_board(look=Look(logo=tmp_path / "tidak-ada.png"))  # falls back to the hall's
+    assert missing.window.header.has_logo
+    assert _near(_logo_colour(missing), "#F59E0B")

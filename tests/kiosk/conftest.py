@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from core.db.database import Database
 from core.service import HallService
 from kiosk.config import KioskConfig
+from tests.conftest import draw_logo, import_small_hall
 from tests.kiosk.kiosk_helpers import FakePrinter, TcpProxy
 
 FAST = {
@@ -38,6 +39,14 @@ def printer_server() -> Iterator[Callable[..., FakePrinter]]:
     yield start
     for server in started:
         server.stop()
+
+
+@pytest.fixture
+def hall_logo(hall: HallService, tmp_path: Path) -> bytes:
+    """The test hall with a logo (a made-up emblem, PNG) in the database: its bytes."""
+    path = draw_logo(tmp_path / "lambang.png")
+    import_small_hall(hall.db, tmp_path, path.name)
+    return path.read_bytes()
 
 
 @pytest.fixture

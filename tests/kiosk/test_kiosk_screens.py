@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor
 
+from core.config import data_dir
 from core.domain.enums import TicketStatus
+from tests.conftest import draw_logo, import_small_hall
 from tests.kiosk.kiosk_helpers import escpos_stream, find, tap
 
 SQLITE_ONLY = pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
@@ -148,3 +151,39 @@ def test_touch_targets_and_columns_follow_the_screen(make_kiosk, qtbot):
     kiosk.resize(1366, 768)
     qtbot.waitUntil(lambda: kiosk.home.grid.columns == 4)
     assert (kiosk.width(), kiosk.height()) == (1366, 768)
+
+
+def _near(colour: QColor, expected: str, tolerance: int = 24) -> bool:
+    want = QColor(expected)
+    return all(
+        abs(a - b) <= tolerance for a, b in zip(colour.getRgb()[:3], want.getRgb()[:3], strict=True)
+    )
+
+
+def test_header_shows_the_hall_logo_from_the_database(hall_logo, make_kiosk, tmp_path, qtbot):
+    kiosk = make_kiosk("none")
+    emblem = kiosk.header.emblem
+    assert kiosk.data.logo == data_dir() / "logos" / "uji.png"
+    assert kiosk.data.logo.read_bytes() == hall_logo
+    assert emblem.logo is not None and not emblem.logo.isNull()
+    picture = emblem.grab().toImage()
+    assert picture.save(str(tmp_path / "emblem.png"))
+    # the made-up logo's amber disc, where the drawn emblem is white
+    assert _near(picture.pixelColor(picture.width() // 2, picture.height() // 4), "#F59E0B")
+
+
+def test_header_draws_its_emblem_without_a_logo_and_follows_a_new_hall_file(
+    make_kiosk, hall, tmp_path, qtbot
+):
+    kiosk = make_kiosk("none")
+    emblem = kiosk.header.emblem
+    assert kiosk.data.logo is None and emblem.logo is None
+    picture = emblem.grab().toImage()
+    assert _near(picture.pixelColor(picture.width() // 2, picture.height() // 4), "#FFFFFF")
+
+    draw_logo(tmp_path / "baru.png")
+    import_small_hall(hall.db, tmp_path, "baru.png")  # hall.config_changed on the feed
+    qtbot.waitUntil(lambda: emblem.logo is not None, timeout=5000)
+    import_small_hall(hall.db, tmp_path, None)
+    qtbot.waitUntil(lambda: emblem.logo is None, timeout=5000)
+    assert kiosk.data.logo is None

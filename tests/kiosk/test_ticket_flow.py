@@ -27,6 +27,7 @@ def test_two_taps_print_a_ticket_that_is_then_waiting(make_kiosk, printer_server
     assert any(line.text.strip() == "A001" and line.width >= 4 for line in job.lines)
     assert job.qr_payloads == [QR.format(number="A001").encode()]
     assert job.cuts, "the ticket must be cut"
+    assert job.rasters == []  # no logo in this hall
     assert "Perekaman KTP-el" in job.text()
     (ticket,) = tickets(hall)
     assert (ticket.number, ticket.status, ticket.kiosk) == (
@@ -39,6 +40,23 @@ def test_two_taps_print_a_ticket_that_is_then_waiting(make_kiosk, printer_server
     assert card.number.text() == "A001"
     assert kiosk.result.ahead.value.text() == "0"
     assert kiosk.result.counters.value.text() == "Loket 1"
+
+
+def test_the_hall_logo_from_the_database_heads_the_ticket(
+    hall_logo, make_kiosk, printer_server, qtbot
+):
+    printer = printer_server("answer")
+    kiosk = make_kiosk(printer.uri)
+    assert kiosk.data.logo is not None and kiosk.data.logo.read_bytes() == hall_logo
+    tap(qtbot, find(kiosk, "agency-DUKCAPIL"))
+    tap(qtbot, find(kiosk, "service-KTP"))
+    qtbot.waitUntil(lambda: kiosk.current is kiosk.result, timeout=5000)
+
+    job = escpos_stream.decode(printer.job_bytes())
+    assert len(job.rasters) == 1, job.names()  # the logo, a raster image (GS v 0)
+    assert job.names().index("raster") < job.names().index("lf")  # above everything else
+    assert any(line.text.strip() == "A001" for line in job.lines)
+    assert kiosk.result.outcome.printable.logo_path == kiosk.data.logo
 
 
 @pytest.mark.parametrize(
