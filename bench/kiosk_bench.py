@@ -121,7 +121,7 @@ def _prepare(url: str):  # noqa: ANN202 - HallService
 
 
 def bench_taps(engine_name: str, url: str, tickets: int, warmup: int = 10) -> dict[str, object]:
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import QCoreApplication, QEvent, Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication, QWidget
 
@@ -145,6 +145,9 @@ def bench_taps(engine_name: str, url: str, tickets: int, warmup: int = 10) -> di
                     f"the kiosk did not get there in time: {window.current.objectName()}"
                 )
             app.processEvents()
+            # What app.exec() does between events: without it, every widget the kiosk
+            # retires with deleteLater() stays in memory and the bench reports a leak.
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
             time.sleep(0.0005)
 
     pump_until(lambda: window.data.loaded and bool(window.home.tiles))
