@@ -18,14 +18,14 @@ import argparse
 import json
 import os
 import resource
-import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from datetime import datetime
 from pathlib import Path
+
+from bench.bytecode import compiled_env
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -204,22 +204,13 @@ def _start_once(url: str, env: dict[str, str]) -> dict[str, float]:
 
 
 def bench_startup(url: str, runs: int = 3) -> tuple[dict[str, float], list[dict[str, float]]]:
-    """A first start that compiles every module, then starts with bytecode cached.
-
-    An installed Antre has its bytecode compiled (pip does it); a checkout run with
-    PYTHONDONTWRITEBYTECODE compiles ~300 modules at every start. The cache goes to a
-    scratch folder (PYTHONPYCACHEPREFIX), never into the source tree.
-    """
-    cache = tempfile.mkdtemp(prefix="antre-bench-pycache-")
+    """A first start that compiles every module, then starts with bytecode cached
+    (see bench/bytecode.py)."""
     env = {**os.environ, "ANTRE_NOW": MONDAY_9, "PYTHONPATH": str(ROOT),
-           "PYTHONPYCACHEPREFIX": cache,
            "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}  # fmt: skip
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    try:
-        first = _start_once(url, env)
-        return first, [_start_once(url, env) for _ in range(runs)]
-    finally:
-        shutil.rmtree(cache, ignore_errors=True)
+    with compiled_env(env) as child:
+        first = _start_once(url, child)
+        return first, [_start_once(url, child) for _ in range(runs)]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -14,7 +14,7 @@ sample hall (15 loket). For each engine:
 - memory: 2 hours of a busy hall compressed (SimulatedClock ×60, ~2000 calls over 15 loket),
   a board with a time-compressed chime-only announcer; RSS sampled every 0.5 s.
 
-    python -m bench display [--engines sqlite,postgresql] [--calls 200] [--soak-calls 2000]
+    python -m bench display [--engines sqlite,postgresql] [--calls 200] [--soak-hours 2]
 """
 
 from __future__ import annotations
@@ -33,6 +33,8 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
+
+from bench.bytecode import compiled_env
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "assets" / "halls" / "mpp-lampung-timur.toml"
@@ -321,13 +323,17 @@ def phase_speech(app: Any, probe: Probe, counters: Counters, calls: int) -> dict
     return {"chime": chime, "speech": speech}
 
 
-def phase_soak(app: Any, probe: Probe, counters: Counters, calls: int) -> dict:
+def phase_soak(app: Any, probe: Probe, counters: Counters, hours: float) -> dict:
+    """All 15 loket calling as fast as they go until ``hours`` of hall time have passed."""
+    from core import clock
+
     samples = [rss_mb()]
     last_sample = time.monotonic()
     started = time.monotonic()
+    until = clock.now() + timedelta(hours=hours)
     shown = 0
-    for batch in range(0, calls, 15):  # a round of all 15 loket, as fast as they go
-        size = min(15, calls - batch)
+    while clock.now() < until:
+        size = 15
         for index in range(size):
             counters.call(index + 1)
         for _ in range(size):
@@ -349,7 +355,8 @@ def phase_soak(app: Any, probe: Probe, counters: Counters, calls: int) -> dict:
     }
 
 
-def cold_start(url: str, runs: int, tmp: Path) -> list[float]:
+def cold_start(url: str, runs: int, tmp: Path) -> tuple[float, list[float]]:
+    """A first start compiling its bytecode, then ``runs`` starts with it cached."""
     env = {
         **os.environ,
         "QT_QPA_PLATFORM": "offscreen",
@@ -357,35 +364,38 @@ def cold_start(url: str, runs: int, tmp: Path) -> list[float]:
         "ANTRE_DATA_DIR": str(tmp / "data"),
         "ANTRE_NOW": START.isoformat(),
     }
-    times = []
-    for _ in range(runs):
-        begun = time.monotonic()
-        process = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "display.app",
-                "--database",
-                url,
-                "--windowed",
-                "--size",
-                "1920x1080",
-                "--report-ready",
-                "--quit-after-ready",
-            ],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-        line = next(
-            (x for x in process.stdout.splitlines() if x.startswith("ANTRE_DISPLAY_READY")), None
-        )
-        if line is None:
-            raise RuntimeError(f"display did not start: {process.stderr[-1500:]}")
-        times.append(float(line.split()[1]) - begun)
-    return times
+    with compiled_env(env) as child:
+        first = _start_once(url, child)
+        return first, [_start_once(url, child) for _ in range(runs)]
+
+
+def _start_once(url: str, env: dict[str, str]) -> float:
+    begun = time.monotonic()
+    process = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "display.app",
+            "--database",
+            url,
+            "--windowed",
+            "--size",
+            "1920x1080",
+            "--report-ready",
+            "--quit-after-ready",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    line = next(
+        (x for x in process.stdout.splitlines() if x.startswith("ANTRE_DISPLAY_READY")), None
+    )
+    if line is None:
+        raise RuntimeError(f"display did not start: {process.stderr[-1500:]}")
+    return float(line.split()[1]) - begun
 
 
 # --- the table --------------------------------------------------------------------------------
@@ -401,7 +411,7 @@ def run_engine(engine: str, args: argparse.Namespace, app: Any, tmp: Path) -> di
     result: dict[str, Any] = {"engine": engine}
     try:
         set_both_clocks(counters, START, 1.0)
-        result["cold"] = cold_start(url, args.cold_runs, tmp)
+        result["first_start"], result["cold"] = cold_start(url, args.cold_runs, tmp)
         probe = Probe(url, tmp)
         probe.start(app)
         result["latency"] = phase_latency(app, probe, counters, args.calls, args.pace)
@@ -412,7 +422,7 @@ def run_engine(engine: str, args: argparse.Namespace, app: Any, tmp: Path) -> di
         set_both_clocks(counters, soak_start, 60.0)
         soak = soak_probe(url, tmp)
         soak.start(app)
-        result["soak"] = phase_soak(app, soak, counters, args.soak_calls)
+        result["soak"] = phase_soak(app, soak, counters, args.soak_hours)
         from core import clock
 
         result["soak"]["simulated"] = clock.now() - soak_start
@@ -462,9 +472,10 @@ def report(results: list[dict], args: argparse.Namespace) -> None:
         lambda r: ms(statistics.median(r["cold"])),
     )
     row("cold start, max  (target ≤ 2 s)", lambda r: ms(max(r["cold"])))
-    row("2-hour soak: calls shown", lambda r: str(r["soak"]["calls"]))
-    row("2-hour soak: simulated time", lambda r: str(r["soak"]["simulated"]).split(".")[0])
-    row("2-hour soak: real time", lambda r: f"{r['soak']['seconds']:.0f} s")
+    row("first start after an update (compiling)", lambda r: ms(r["first_start"]))
+    row("soak: calls shown", lambda r: str(r["soak"]["calls"]))
+    row("soak: hall time covered", lambda r: str(r["soak"]["simulated"]).split(".")[0])
+    row("soak: real time", lambda r: f"{r['soak']['seconds']:.0f} s")
     row("RSS at soak start", lambda r: f"{r['soak']['samples'][0]:.0f} MB")
     row("RSS peak  (target ≤ 250 MB)", lambda r: f"{max(r['soak']['samples']):.0f} MB")
     row("RSS at soak end", lambda r: f"{r['soak']['samples'][-1]:.0f} MB")
@@ -479,12 +490,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--calls", type=int, default=200)
     parser.add_argument("--pace", type=float, default=0.5, help="seconds between calls")
     parser.add_argument("--speech-calls", type=int, default=8)
-    parser.add_argument("--soak-calls", type=int, default=2000)
+    parser.add_argument(
+        "--soak-hours", type=float, default=2.0, help="hall time of the soak (60× faster)"
+    )
     parser.add_argument("--cold-runs", type=int, default=3)
     parser.add_argument("--quick", action="store_true", help="a short run to check the bench")
     args = parser.parse_args(argv or [])
     if args.quick:
-        args.calls, args.speech_calls, args.soak_calls, args.cold_runs = 20, 2, 100, 1
+        args.calls, args.speech_calls, args.soak_hours, args.cold_runs = 20, 2, 0.05, 1
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, str(ROOT))
     from PySide6.QtWidgets import QApplication

@@ -25,6 +25,8 @@ import time
 from datetime import datetime
 from pathlib import Path
 
+from bench.bytecode import compiled_env
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -202,9 +204,9 @@ def bench_taps(engine_name: str, url: str, tickets: int, warmup: int = 10) -> di
     }
 
 
-def bench_startup(url: str, runs: int = 3) -> list[dict[str, object]]:
-    """Cold start of `antre-kiosk` to a populated home screen, in a fresh process each time."""
-    results = []
+def bench_startup(url: str, runs: int = 3) -> tuple[float, list[dict[str, object]]]:
+    """Cold start of `antre-kiosk` to a populated home screen, in a fresh process each time:
+    a first start compiling its bytecode, then ``runs`` starts with it cached."""
     env = {
         **os.environ,
         "ANTRE_DB": url,
@@ -213,28 +215,32 @@ def bench_startup(url: str, runs: int = 3) -> list[dict[str, object]]:
         "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
         "PYTHONPATH": str(ROOT),
     }
-    for _ in range(runs):
-        started = time.perf_counter()
-        process = subprocess.Popen(
-            [sys.executable, "-m", "kiosk.app", "--check", "--windowed"],
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            cwd=ROOT,
-        )
-        line = process.stdout.readline()  # printed the moment the home screen is populated
-        ready = time.perf_counter() - started
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        if not line.startswith("{"):
-            raise RuntimeError(f"kiosk --check failed: {process.stderr.read()[-2000:]}")
-        figures = json.loads(line)
-        figures["wall_seconds"] = round(ready, 3)
-        results.append(figures)
-    return results
+    with compiled_env(env) as child:
+        first = _start_once(child)["wall_seconds"]
+        return float(first), [_start_once(child) for _ in range(runs)]  # type: ignore[arg-type]
+
+
+def _start_once(env: dict[str, str]) -> dict[str, object]:
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kiosk.app", "--check", "--windowed"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    )
+    line = process.stdout.readline()  # type: ignore[union-attr] - printed when home is populated
+    ready = time.perf_counter() - started
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+    if not line.startswith("{"):
+        raise RuntimeError(f"kiosk --check failed: {process.stderr.read()[-2000:]}")  # type: ignore[union-attr]
+    figures = json.loads(line)
+    figures["wall_seconds"] = round(ready, 3)
+    return figures
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -247,13 +253,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     from bench.core_bench import DEFAULT_PG, open_postgres, open_sqlite
 
-    rows, startup = [], []
+    rows, startup, first_start = [], [], 0.0
     for name in [e.strip() for e in args.engines.split(",") if e.strip()]:
         engine = open_sqlite() if name == "sqlite" else open_postgres(DEFAULT_PG)
         try:
             rows.append(bench_taps(name, engine.url, args.tickets))
             if name == "sqlite" and not args.no_startup:
-                startup = bench_startup(engine.url)
+                first_start, startup = bench_startup(engine.url)
         finally:
             engine.cleanup()
     rss, peak = _rss_mb()
@@ -283,6 +289,10 @@ def main(argv: list[str] | None = None) -> int:
             )
         print(f"{'':<11} {'tickets waiting':<16} {row['waiting']:>8}")
     if startup:
+        print(
+            f"{'startup':<11} {'first, compiling':<16} {first_start:8.2f}s"
+            "                    (no bytecode cache yet: once after an update)"
+        )
         best = min(s["wall_seconds"] for s in startup)
         worst = max(s["wall_seconds"] for s in startup)
         passed = worst <= TARGETS["startup_s"]
