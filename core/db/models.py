@@ -163,6 +163,9 @@ class NumberStream(Base):
 
 OPEN_AT_COUNTER = text("status IN ('called', 'serving')")
 WAITING = text("status = 'waiting'")
+# The same predicate for queries. SQLite (and PostgreSQL's generic plans) use a partial index
+# only when the query states its condition with the same constants, never with parameters.
+TICKET_IS_OPEN = text("tickets.status IN ('called', 'serving')")
 
 
 class Ticket(Base):
@@ -188,6 +191,10 @@ class Ticket(Base):
         ),
         Index("ix_tickets_service_day", "service_id", "business_date"),
         Index("ix_tickets_hall_status", "hall_id", "status"),
+        # Today's tickets of a hall (snapshot, recent calls) and of a counter (its figures,
+        # parked tickets), whatever the size of the history.
+        Index("ix_tickets_hall_day", "hall_id", "business_date"),
+        Index("ix_tickets_counter_day", "counter_id", "business_date"),
     )
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
     hall_id: Mapped[int] = mapped_column(ForeignKey("halls.id"))

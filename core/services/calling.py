@@ -26,8 +26,6 @@ from core.services.lookup import (
 )
 from core.views import HallRef, TicketView
 
-OPEN_STATUSES = (TicketStatus.CALLED, TicketStatus.SERVING)
-
 
 def _require_open(counter: m.Counter | Row[Any]) -> None:
     if counter.state is CounterState.BREAK:
@@ -72,7 +70,7 @@ _COUNTER_TO_CALL = (
         m.Counter.officer_id,
         m.Officer.username,
         select(m.Ticket.id)
-        .where(m.Ticket.counter_id == m.Counter.id, m.Ticket.status.in_(OPEN_STATUSES))
+        .where(m.Ticket.counter_id == m.Counter.id, m.TICKET_IS_OPEN)
         .limit(1)
         .scalar_subquery()
         .label("open_ticket"),

@@ -14,7 +14,6 @@ from sqlalchemy.orm import aliased
 
 from core.db import models as m
 from core.db.database import Tx
-from core.domain.enums import TicketStatus
 from core.domain.hours import HoursError, ServiceRules, WeekHours, parse_week_hours
 from core.domain.numbering import business_date
 from core.errors import ConfigError, NotFound
@@ -176,10 +175,7 @@ def find_ticket(tx: Tx, hall: HallRef, number: str, day: date) -> m.Ticket:
 
 def open_ticket_at(tx: Tx, counter_id: int) -> m.Ticket | None:
     return tx.session.scalars(
-        select(m.Ticket).where(
-            m.Ticket.counter_id == counter_id,
-            m.Ticket.status.in_([TicketStatus.CALLED, TicketStatus.SERVING]),
-        )
+        select(m.Ticket).where(m.Ticket.counter_id == counter_id, m.TICKET_IS_OPEN)
     ).first()
 
 

@@ -1,0 +1,73 @@
+"""No everyday read or write scans the whole ticket history (SQLite's own query plans).
+
+A hall keeps years of tickets; what a counter, kiosk or board does all day must reach
+today's rows through an index. Partial indexes count only when the query states their
+condition with constants, which is easy to lose by writing ``status IN (?, ?)``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from sqlalchemy import event
+
+from core.service import HallService
+from tests.conftest import ManualClock
+
+
+@contextmanager
+def statements(hall: HallService) -> Iterator[list[tuple[str, tuple]]]:
+    seen: list[tuple[str, tuple]] = []
+
+    def record(_conn, _cursor, sql, params, _context, many) -> None:  # noqa: ANN001
+        if not many and sql.lstrip().upper().startswith(("SELECT", "UPDATE", "WITH")):
+            seen.append((sql, tuple(params or ())))
+
+    event.listen(hall.db.engine, "before_cursor_execute", record)
+    try:
+        yield seen
+    finally:
+        event.remove(hall.db.engine, "before_cursor_execute", record)
+
+
+def full_scans_of_tickets(path: Path, seen: list[tuple[str, tuple]]) -> list[str]:
+    scans = []
+    with sqlite3.connect(path) as connection:
+        for sql, params in seen:
+            plan = connection.execute(f"EXPLAIN QUERY PLAN {sql}", params).fetchall()
+            if any(detail.startswith("SCAN tickets") for *_, detail in plan):
+                scans.append(" ".join(sql.split())[:160])
+    return scans
+
+
+# SQLite's plans only: PostgreSQL chooses by its table statistics, so a small test hall
+# would be scanned there whatever the indexes.
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_the_days_work_reads_tickets_through_indexes(
+    hall: HallService, fixed_clock: ManualClock
+) -> None:
+    for code in ("KTP", "KK", "SKCK", "SKCK"):
+        hall.issue(code, reserve_for_print=False)
+    with statements(hall) as seen:
+        hall.issue("KTP", request_id="plan-1")
+        hall.call_next(1, request_id="plan-2")
+        hall.recall(1)
+        hall.start(1)
+        hall.finish(1)
+        hall.call_next(3)
+        hall.park(3)
+        hall.call_next(2)
+        hall.no_show(2)
+        hall.workstation(3, with_config=True)
+        hall.counter(1)
+        hall.snapshot()
+        hall.recent_calls()
+        hall.counter_figures(3)
+        hall.tickets_today()
+    assert len(seen) > 30
+    path = Path(hall.db.engine.url.database or "")
+    assert full_scans_of_tickets(path, seen) == []
