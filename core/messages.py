@@ -61,6 +61,7 @@ _ID: dict[str, str] = {
     "bad_hours": "{where}: {problem}",
     "hall_file_invalid": "Berkas gedung {path} tidak sah:\n{problems}",
     "hall_file_unreadable": "Berkas {path} tidak dapat dibaca: {detail}",
+    "hall_file_unwritable": "Berkas {path} tidak dapat ditulis: {detail}",
     "config_invalid": "Pengaturan perangkat {path} tidak sah: {problem}",
     "bad_value": "{where}: {problem}",
 }
@@ -110,6 +111,7 @@ _EN: dict[str, str] = {
     "bad_hours": "{where}: {problem}",
     "hall_file_invalid": "Hall file {path} is not valid:\n{problems}",
     "hall_file_unreadable": "Cannot read {path}: {detail}",
+    "hall_file_unwritable": "Cannot write {path}: {detail}",
     "config_invalid": "Device settings {path} are not valid: {problem}",
     "bad_value": "{where}: {problem}",
 }

@@ -264,13 +264,20 @@ def _export(tx: Tx, hall_code: str) -> dict[str, Any]:
 def export_file(db: Database, hall_code: str, path: Path) -> None:
     """Write the hall file, and its logo beside it as ``<name>-logo.png|jpg``."""
     data, logo = db.read(lambda tx: (_export(tx, hall_code), _logo(tx, hall_code)))
-    if logo is not None:
-        picture, kind = logo
-        logo_path = path.with_name(f"{path.stem}-logo.{EXTENSIONS[kind]}")
-        logo_path.write_bytes(picture)
-        data["hall"]["logo"] = logo_path.name
-    text = "# Antre hall file, exported\n" + tomli_w.dumps(data)
-    path.write_text(text, encoding="utf-8")
+    target = path
+    try:
+        if logo is not None:
+            picture, kind = logo
+            target = path.with_name(f"{path.stem}-logo.{EXTENSIONS[kind]}")
+            target.write_bytes(picture)
+            data["hall"]["logo"] = target.name
+        target = path
+        text = "# Antre hall file, exported\n" + tomli_w.dumps(data)
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise ConfigError(
+            "hall_file_unwritable", path=str(target), detail=error.strerror or str(error)
+        ) from None
 
 
 def _logo(tx: Tx, hall_code: str) -> tuple[bytes, str] | None:

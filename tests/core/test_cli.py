@@ -202,3 +202,12 @@ def test_english_messages(tmp_path: Path) -> None:
     run_antre("--db", url, "hall", "import", str(SMALL_HALL))
     result = run_antre("--db", url, "call", "1", env_extra={"ANTRE_LANG": "en"})
     assert result.stderr.strip() == "antre: Loket 1 is closed: open it to call."
+
+
+def test_export_to_a_folder_that_does_not_exist_says_so(cli, tmp_path) -> None:  # noqa: ANN001
+    assert cli("hall", "import", str(SMALL_HALL))[0] == 0
+    target = tmp_path / "tidak-ada" / "gedung.toml"
+    code, out, err = cli("hall", "export", str(target))
+    assert code == 2
+    assert err.strip() == f"antre: Berkas {target} tidak dapat ditulis: No such file or directory"
+    assert not target.parent.exists()
