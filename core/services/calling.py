@@ -60,23 +60,40 @@ def _announce(tx: Tx, hall: HallRef, ticket: m.Ticket, kind: str) -> TicketView:
     return view
 
 
+_COUNTER_COLUMNS = (
+    m.Counter.id,
+    m.Counter.number,
+    m.Counter.name,
+    m.Counter.state,
+    m.Counter.active,
+    m.Counter.officer_id,
+    m.Officer.username,
+)
+_OPEN_TICKET = (
+    select(m.Ticket.id)
+    .where(m.Ticket.counter_id == m.Counter.id, m.TICKET_IS_OPEN)
+    .limit(1)
+    .scalar_subquery()
+    .label("open_ticket")
+)
+_THE_COUNTER = (m.Counter.hall_id == bindparam("hall"), m.Counter.number == bindparam("number"))
+# SQLite: one statement (BEGIN IMMEDIATE already runs writers one at a time).
 _COUNTER_TO_CALL = (
-    select(
-        m.Counter.id,
-        m.Counter.number,
-        m.Counter.name,
-        m.Counter.state,
-        m.Counter.active,
-        m.Counter.officer_id,
-        m.Officer.username,
-        select(m.Ticket.id)
-        .where(m.Ticket.counter_id == m.Counter.id, m.TICKET_IS_OPEN)
-        .limit(1)
-        .scalar_subquery()
-        .label("open_ticket"),
-    )
+    select(*_COUNTER_COLUMNS, _OPEN_TICKET)
     .outerjoin(m.Officer, m.Officer.id == m.Counter.officer_id)
-    .where(m.Counter.hall_id == bindparam("hall"), m.Counter.number == bindparam("number"))
+    .where(*_THE_COUNTER)
+)
+# PostgreSQL: lock the counter first, then look for its open ticket in a statement of its
+# own. A statement that waited for the lock still reads with the snapshot it started with,
+# so it would miss the ticket the previous holder of the lock had just called.
+_COUNTER_LOCKED = (
+    select(*_COUNTER_COLUMNS)
+    .outerjoin(m.Officer, m.Officer.id == m.Counter.officer_id)
+    .where(*_THE_COUNTER)
+    .with_for_update(of=m.Counter)
+)
+_OPEN_TICKET_AT = select(m.Ticket.id).where(
+    m.Ticket.counter_id == bindparam("counter"), m.TICKET_IS_OPEN
 )
 _T = m.Ticket.__table__.c
 _NEXT_TICKET = (
@@ -135,7 +152,6 @@ _CALL_TICKET = (
     )
 )
 _USERNAME = select(m.Officer.username).where(m.Officer.id == bindparam("officer"))
-_COUNTER_LOCKED = _COUNTER_TO_CALL.with_for_update(of=m.Counter)
 _NEXT_TICKET_SKIP_LOCKED = _NEXT_TICKET.with_for_update(of=m.Ticket, skip_locked=True)
 
 
@@ -156,7 +172,11 @@ def call_next(
     if counter is None or not counter.active:
         raise NotFound("counter_unknown", counter=counter_number)
     _require_open(counter)
-    if counter.open_ticket is not None:
+    if tx.is_postgres:
+        open_ticket = tx.run(_OPEN_TICKET_AT, {"counter": counter.id}).first()
+    else:
+        open_ticket = counter.open_ticket
+    if open_ticket is not None:
         _free_counter(tx, hall, counter_row(tx, hall, counter_number), officer_id)
     row = tx.run(
         next_query, {"counter": counter.id, "hall": hall.id, "day": today(tx, hall)}
