@@ -19,7 +19,20 @@ from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, bindparam, create_engine, event, insert, select, text, update
+from sqlalchemy import (
+    Engine,
+    Integer,
+    String,
+    Text,
+    bindparam,
+    cast,
+    create_engine,
+    event,
+    func,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -103,8 +116,18 @@ _STORE_RESULT = (
     .values(result=bindparam("stored", type_=m.Request.result.type))
 )
 _INSERT_EVENTS = insert(m.Event)
-_LOCK_AND_NOTIFY = text(
-    "SELECT pg_advisory_xact_lock(:space, :hall), pg_notify(:channel, CAST(:hall AS text))"
+_EVENT_LOCK = select(
+    func.pg_advisory_xact_lock(bindparam("space"), bindparam("e_hall", type_=Integer)),
+    func.pg_notify(bindparam("channel"), cast(bindparam("e_hall", type_=Integer), Text)),
+).subquery("event_lock")
+_INSERT_EVENT_LOCKED = insert(m.Event).from_select(
+    ["hall_id", "kind", "payload", "created_at"],
+    select(
+        bindparam("e_hall", type_=Integer),
+        bindparam("e_kind", type_=String),
+        bindparam("e_payload", type_=m.Event.payload.type),
+        bindparam("e_at", type_=m.Event.created_at.type),
+    ).select_from(_EVENT_LOCK),
 )
 
 
@@ -266,24 +289,35 @@ class Database:
     def _write_events(self, tx: Tx) -> None:
         if not tx.events:
             return
-        halls = sorted({hall_id for hall_id, _, _ in tx.events})
+        rows = [
+            {"hall_id": hall_id, "kind": kind, "payload": payload, "created_at": tx.now}
+            for hall_id, kind, payload in tx.events
+        ]
         if tx.is_postgres:
             # Event ids must become visible in id order, or a subscriber reading "after
-            # cursor N" could skip one committed late: take the hall's event lock, held
-            # until commit, just before the ids are drawn.
-            # The NOTIFY goes in the same round trip: PostgreSQL delivers it only at commit.
-            for hall_id in halls:
+            # cursor N" could skip one committed late: each hall's first event is inserted
+            # by a statement that first takes the hall's event lock (held until commit) and
+            # queues the NOTIFY (delivered at commit), so the lock is held for as short a
+            # time as it can be: this one statement and the commit.
+            firsts: dict[int, dict[str, Any]] = {}
+            for row in rows:
+                firsts.setdefault(row["hall_id"], row)
+            for hall_id in sorted(firsts):
+                first = firsts[hall_id]
                 tx.run(
-                    _LOCK_AND_NOTIFY,
-                    {"space": EVENT_LOCK_SPACE, "hall": hall_id, "channel": NOTIFY_CHANNEL},
+                    _INSERT_EVENT_LOCKED,
+                    {
+                        "space": EVENT_LOCK_SPACE,
+                        "channel": NOTIFY_CHANNEL,
+                        "e_hall": hall_id,
+                        "e_kind": first["kind"],
+                        "e_payload": first["payload"],
+                        "e_at": first["created_at"],
+                    },
                 )
-        tx.session.connection().execute(
-            _INSERT_EVENTS,
-            [
-                {"hall_id": hall_id, "kind": kind, "payload": payload, "created_at": tx.now}
-                for hall_id, kind, payload in tx.events
-            ],
-        )
+            rows = [row for row in rows if all(row is not f for f in firsts.values())]
+        if rows:
+            tx.session.connection().execute(_INSERT_EVENTS, rows)
 
 
 _NEW = object()
