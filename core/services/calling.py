@@ -23,6 +23,7 @@ from core.services.lookup import (
     ticket_payload,
     ticket_view,
     today,
+    view_from_columns,
 )
 from core.views import HallRef, TicketView
 
@@ -192,32 +193,13 @@ def call_next(
         _CALL_TICKET,
         {"ticket": ticket.id, "at_counter": counter.id, "by_officer": officer, "at": tx.now},
     )
-    view = TicketView(
-        id=ticket.id,
-        number=ticket.number,
-        prefix=ticket.prefix,
-        hop=ticket.hop,
-        business_date=ticket.business_date,
-        service_code=row.service_code,
-        service_name=row.service_name,
-        agency_code=row.agency_code,
-        agency_name=row.agency_name,
-        priority=ticket.priority,
-        status=TicketStatus.CALLED,
-        kiosk=ticket.kiosk,
-        counter_number=counter.number,
-        counter_name=counter.name,
-        officer_username=username,
-        issued_at=ticket.issued_at,
-        printed_at=ticket.printed_at,
-        first_called_at=ticket.first_called_at or tx.now,
-        called_at=tx.now,
-        started_at=ticket.started_at,
-        finished_at=ticket.finished_at,
-        recall_count=ticket.recall_count,
-        transferred_from_id=ticket.transferred_from_id,
-        note=ticket.note,
-    )
+    called = {
+        **ticket._mapping,
+        "status": TicketStatus.CALLED,
+        "first_called_at": ticket.first_called_at or tx.now,
+        "called_at": tx.now,
+    }
+    view = view_from_columns(called, ticket, counter.number, counter.name, username)
     tx.emit(hall.id, "ticket.called", ticket_payload(view))
     return view
 

@@ -23,8 +23,9 @@ from core.services.lookup import (
     ticket_payload,
     ticket_view,
     today,
+    view_from_columns,
 )
-from core.views import HallRef, IssuedTicket, ServiceAvailability, TicketView
+from core.views import HallRef, IssuedTicket, ServiceAvailability
 
 PRINT_TIMEOUT = timedelta(minutes=2)
 PRINT_TIMEOUT_NOTE = "print not confirmed"
@@ -207,53 +208,25 @@ def issue(
     ahead = priority_waiting if priority.is_priority else waiting
     status = TicketStatus.PRINTING if reserve_for_print else TicketStatus.WAITING
     number = format_number(service.prefix, seq)
-    printed_at = None if reserve_for_print else tx.now
-    ticket_id = tx.run(
-        _INSERT_TICKET,
-        {
-            "hall_id": hall.id,
-            "service_id": service.id,
-            "business_date": day,
-            "prefix": service.prefix,
-            "seq": seq,
-            "hop": 0,
-            "number": number,
-            "priority": priority,
-            "status": status,
-            "kiosk": kiosk,
-            "queue_pos": _queue_pos(tx),
-            "issued_at": tx.now,
-            "printed_at": printed_at,
-            "recall_count": 0,
-            "note": "",
-        },
-    ).scalar_one()
-    view = TicketView(
-        id=ticket_id,
-        number=number,
-        prefix=service.prefix,
-        hop=0,
-        business_date=day,
-        service_code=service.code,
-        service_name=service.name,
-        agency_code=service.agency_code,
-        agency_name=service.agency_name,
-        priority=priority,
-        status=status,
-        kiosk=kiosk,
-        counter_number=None,
-        counter_name=None,
-        officer_username=None,
-        issued_at=tx.now,
-        printed_at=printed_at,
-        first_called_at=None,
-        called_at=None,
-        started_at=None,
-        finished_at=None,
-        recall_count=0,
-        transferred_from_id=None,
-        note="",
-    )
+    columns = {
+        "hall_id": hall.id,
+        "service_id": service.id,
+        "business_date": day,
+        "prefix": service.prefix,
+        "seq": seq,
+        "hop": 0,
+        "number": number,
+        "priority": priority,
+        "status": status,
+        "kiosk": kiosk,
+        "queue_pos": _queue_pos(tx),
+        "issued_at": tx.now,
+        "printed_at": None if reserve_for_print else tx.now,
+        "recall_count": 0,
+        "note": "",
+    }
+    columns["id"] = tx.run(_INSERT_TICKET, columns).scalar_one()
+    view = view_from_columns(columns, service)
     tx.emit(hall.id, "ticket.issued", ticket_payload(view) | {"kiosk": kiosk})
     capacity = sum(
         (1.0 if row.rank == 1 else 0.5)
