@@ -194,9 +194,11 @@ class Database:
             return engine
         if self.url.drivername == "postgresql":
             self.url = self.url.set(drivername="postgresql+psycopg")
+        # No pre-ping: it would cost a round trip on every transaction. A pooled connection
+        # the server dropped fails on its first statement instead, and ``transact`` retries
+        # once on a new one (see there).
         return create_engine(
             self.url,
-            pool_pre_ping=True,
             pool_size=4,
             max_overflow=8,
             connect_args={"connect_timeout": 3, "options": "-c statement_timeout=15000"},
@@ -233,7 +235,9 @@ class Database:
         ``request`` is (hall id, request id, operation name): a request id seen before
         returns the stored result (``decode``d) and applies nothing.
         """
+        reconnected = False
         for attempt in range(RETRIES):
+            committing = False
             try:
                 with self._session(write) as session:
                     tx = Tx(session=session, now=clock.now(), dialect=self.dialect)
@@ -254,11 +258,21 @@ class Database:
                         )
                     if write:
                         self._write_events(tx)
+                    committing = True
                     session.commit()
                     return result
             except DBAPIError as error:
                 if _is_busy(error) and attempt < RETRIES - 1:
                     time.sleep(min(0.5, 0.005 * 2**attempt) * (0.5 + random.random()))
+                    continue
+                # A pooled connection the server closed (restart, idle timeout) fails on its
+                # first use; the pool drops its connections and one retry gets a fresh one.
+                # Never when the commit itself failed: it may have been applied, and only a
+                # request id (which replays the stored result) makes a second try safe.
+                replayable = not committing or request is not None
+                if error.connection_invalidated and replayable and not reconnected:
+                    reconnected = True
+                    log.info("database connection lost, reconnecting: %s", error.orig)
                     continue
                 if isinstance(error, OperationalError) or _is_disconnect(error):
                     log.warning("database unavailable: %s", error.orig)
