@@ -163,9 +163,19 @@ class NumberStream(Base):
 
 OPEN_AT_COUNTER = text("status IN ('called', 'serving')")
 WAITING = text("status = 'waiting'")
-# The same predicate for queries. SQLite (and PostgreSQL's generic plans) use a partial index
-# only when the query states its condition with the same constants, never with parameters.
-TICKET_IS_OPEN = text("tickets.status IN ('called', 'serving')")
+
+
+def ticket_status_in(*statuses: str, table: str = "tickets") -> Any:
+    """``table.status IN (…)`` written with constants. SQLite (and PostgreSQL's generic plans,
+    used after five runs of a prepared statement) use a partial index, or find the few rows
+    of a rare status through an index, only when the query states the status as constants,
+    never as parameters."""
+    values = ", ".join(f"'{status}'" for status in statuses)
+    return text(f"{table}.status IN ({values})")
+
+
+TICKET_IS_OPEN = ticket_status_in("called", "serving")
+TICKET_IS_PRINTING = ticket_status_in("printing")
 
 
 class Ticket(Base):

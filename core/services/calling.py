@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Row, bindparam, case, func, select, update
+from sqlalchemy import Row, bindparam, case, exists, func, select, update
 
 from core.db import models as m
 from core.db.database import Tx
 from core.domain.enums import CounterState, Priority, TicketStatus, TransferPosition
 from core.errors import NotFound, Refused
 from core.services.lookup import (
+    TICKET_COLUMNS,
     counter_row,
     find_ticket,
     hall_row,
@@ -61,34 +62,19 @@ def _announce(tx: Tx, hall: HallRef, ticket: m.Ticket, kind: str) -> TicketView:
     return view
 
 
-_COUNTER_COLUMNS = (
-    m.Counter.id,
-    m.Counter.number,
-    m.Counter.name,
-    m.Counter.state,
-    m.Counter.active,
-    m.Counter.officer_id,
-    m.Officer.username,
-)
-_OPEN_TICKET = (
-    select(m.Ticket.id)
-    .where(m.Ticket.counter_id == m.Counter.id, m.TICKET_IS_OPEN)
-    .limit(1)
-    .scalar_subquery()
-    .label("open_ticket")
-)
 _THE_COUNTER = (m.Counter.hall_id == bindparam("hall"), m.Counter.number == bindparam("number"))
-# SQLite: one statement (BEGIN IMMEDIATE already runs writers one at a time).
-_COUNTER_TO_CALL = (
-    select(*_COUNTER_COLUMNS, _OPEN_TICKET)
-    .outerjoin(m.Officer, m.Officer.id == m.Counter.officer_id)
-    .where(*_THE_COUNTER)
-)
-# PostgreSQL: lock the counter first, then look for its open ticket in a statement of its
-# own. A statement that waited for the lock still reads with the snapshot it started with,
-# so it would miss the ticket the previous holder of the lock had just called.
+# Two actions at one counter run one at a time (PostgreSQL locks the row; SQLite's
+# BEGIN IMMEDIATE already runs writers one at a time and renders no FOR UPDATE).
 _COUNTER_LOCKED = (
-    select(*_COUNTER_COLUMNS)
+    select(
+        m.Counter.id,
+        m.Counter.number,
+        m.Counter.name,
+        m.Counter.state,
+        m.Counter.active,
+        m.Counter.officer_id,
+        m.Officer.username,
+    )
     .outerjoin(m.Officer, m.Officer.id == m.Counter.officer_id)
     .where(*_THE_COUNTER)
     .with_for_update(of=m.Counter)
@@ -97,63 +83,67 @@ _OPEN_TICKET_AT = select(m.Ticket.id).where(
     m.Ticket.counter_id == bindparam("counter"), m.TICKET_IS_OPEN
 )
 _T = m.Ticket.__table__.c
-_NEXT_TICKET = (
-    select(
-        _T.id,
-        _T.number,
-        _T.prefix,
-        _T.hop,
-        _T.business_date,
-        _T.priority,
-        _T.kiosk,
-        _T.issued_at,
-        _T.printed_at,
-        _T.first_called_at,
-        _T.started_at,
-        _T.finished_at,
-        _T.recall_count,
-        _T.transferred_from_id,
-        _T.note,
-        m.Service.code.label("service_code"),
-        m.Service.name.label("service_name"),
-        m.Agency.code.label("agency_code"),
-        m.Agency.name.label("agency_name"),
-    )
+_QUEUED = m.Ticket.__table__.alias("queued")  # tickets looked at inside the claiming UPDATE
+_HELD = m.Ticket.__table__.alias("held")
+# The next ticket for a counter: its rank-1 services first, then priority, then first come.
+# On PostgreSQL other counters skip a ticket being claimed instead of waiting for it.
+_NEXT_TICKET_ID = (
+    select(_QUEUED.c.id)
     .join(
         m.Assignment,
-        (m.Assignment.service_id == m.Ticket.service_id)
+        (m.Assignment.service_id == _QUEUED.c.service_id)
         & (m.Assignment.counter_id == bindparam("counter")),
     )
-    .join(m.Service, m.Service.id == m.Ticket.service_id)
-    .join(m.Agency, m.Agency.id == m.Service.agency_id)
     .where(
-        m.Ticket.status == TicketStatus.WAITING,
-        m.Ticket.hall_id == bindparam("hall"),
-        m.Ticket.business_date == bindparam("day"),
+        m.ticket_status_in("waiting", table=_QUEUED.name),
+        _QUEUED.c.hall_id == bindparam("hall"),
+        _QUEUED.c.business_date == bindparam("day"),
     )
     .order_by(
         m.Assignment.rank,
-        case((m.Ticket.priority == Priority.REGULAR, 1), else_=0),
-        m.Ticket.queue_pos,
-        m.Ticket.id,
+        case((_QUEUED.c.priority == Priority.REGULAR, 1), else_=0),
+        _QUEUED.c.queue_pos,
+        _QUEUED.c.id,
     )
     .limit(1)
+    .with_for_update(of=_QUEUED, skip_locked=True)
+    .scalar_subquery()
 )
-_CALL_TICKET = (
+_AT = bindparam("at", type_=m.Ticket.called_at.type)
+# Subqueries inside RETURNING, written so that SQLite, which drops table names there,
+# still resolves every column to the right table.
+_OF_THE_SERVICE = m.Service.id == _T.service_id
+_OF_THE_AGENCY = m.Agency.id == (
+    select(m.Service.agency_id).where(_OF_THE_SERVICE).correlate(m.Ticket).scalar_subquery()
+)
+# Pick and claim in one statement, which returns everything the view needs. It claims
+# nothing while the counter still holds a ticket: the statement runs after the counter's
+# lock was granted, so it sees the previous call at this counter.
+_CLAIM_NEXT = (
     update(m.Ticket)
-    .where(m.Ticket.id == bindparam("ticket"))
+    .where(
+        _T.id == _NEXT_TICKET_ID,  # locked by the subquery, after it checked it still waits
+        ~exists().where(
+            _HELD.c.counter_id == bindparam("counter"),
+            m.ticket_status_in("called", "serving", table=_HELD.name),
+        ),
+    )
     .values(
         status=TicketStatus.CALLED,
-        counter_id=bindparam("at_counter"),
+        counter_id=bindparam("counter"),
         officer_id=bindparam("by_officer"),
-        called_at=bindparam("at", type_=m.Ticket.called_at.type),
-        first_called_at=func.coalesce(
-            m.Ticket.first_called_at, bindparam("at", type_=m.Ticket.called_at.type)
-        ),
+        called_at=_AT,
+        first_called_at=func.coalesce(_T.first_called_at, _AT),
+    )
+    .returning(
+        *(_T[column] for column in TICKET_COLUMNS),
+        select(m.Service.code).where(_OF_THE_SERVICE).scalar_subquery().label("service_code"),
+        select(m.Service.name).where(_OF_THE_SERVICE).scalar_subquery().label("service_name"),
+        select(m.Agency.code).where(_OF_THE_AGENCY).scalar_subquery().label("agency_code"),
+        select(m.Agency.name).where(_OF_THE_AGENCY).scalar_subquery().label("agency_name"),
     )
 )
 _USERNAME = select(m.Officer.username).where(m.Officer.id == bindparam("officer"))
-_NEXT_TICKET_SKIP_LOCKED = _NEXT_TICKET.with_for_update(of=m.Ticket, skip_locked=True)
 
 
 def call_next(
@@ -161,45 +151,33 @@ def call_next(
 ) -> TicketView | None:
     """Call the next ticket: rank-1 services first, then priority, then first come.
 
-    The busiest write of the day, so it runs on statements built once (see ``Tx.run``).
+    The busiest write of the day, so it runs on statements built once (see ``Tx.run``):
+    lock the counter, then pick and claim the ticket in one UPDATE.
     """
-    counter_query, next_query = _COUNTER_TO_CALL, _NEXT_TICKET
-    if tx.is_postgres:
-        # Two actions at one counter run one at a time; other counters skip a ticket
-        # being claimed instead of waiting for it.
-        counter_query = _COUNTER_LOCKED
-        next_query = _NEXT_TICKET_SKIP_LOCKED
-    counter = tx.run(counter_query, {"hall": hall.id, "number": counter_number}).first()
+    counter = tx.run(_COUNTER_LOCKED, {"hall": hall.id, "number": counter_number}).first()
     if counter is None or not counter.active:
         raise NotFound("counter_unknown", counter=counter_number)
     _require_open(counter)
-    if tx.is_postgres:
-        open_ticket = tx.run(_OPEN_TICKET_AT, {"counter": counter.id}).first()
-    else:
-        open_ticket = counter.open_ticket
-    if open_ticket is not None:
-        _free_counter(tx, hall, counter_row(tx, hall, counter_number), officer_id)
-    row = tx.run(
-        next_query, {"counter": counter.id, "hall": hall.id, "day": today(tx, hall)}
-    ).first()
-    if row is None:
-        return None
-    ticket = row
     officer = officer_id if officer_id is not None else counter.officer_id
     username = counter.username
     if officer != counter.officer_id:
         username = tx.run(_USERNAME, {"officer": officer}).scalar() if officer else None
-    tx.run(
-        _CALL_TICKET,
-        {"ticket": ticket.id, "at_counter": counter.id, "by_officer": officer, "at": tx.now},
-    )
-    called = {
-        **ticket._mapping,
-        "status": TicketStatus.CALLED,
-        "first_called_at": ticket.first_called_at or tx.now,
-        "called_at": tx.now,
+    claim = {
+        "counter": counter.id,
+        "hall": hall.id,
+        "day": today(tx, hall),
+        "by_officer": officer,
+        "at": tx.now,
     }
-    view = view_from_columns(called, ticket, counter.number, counter.name, username)
+    called = tx.run(_CLAIM_NEXT, claim).first()
+    if called is None and tx.run(_OPEN_TICKET_AT, {"counter": counter.id}).first():
+        # Claimed nothing because the counter still holds a ticket: finish it when the hall
+        # says so (then claim again), else refuse.
+        _free_counter(tx, hall, counter_row(tx, hall, counter_number), officer_id)
+        called = tx.run(_CLAIM_NEXT, claim).first()
+    if called is None:
+        return None
+    view = view_from_columns(called._mapping, called, counter.number, counter.name, username)
     tx.emit(hall.id, "ticket.called", ticket_payload(view))
     return view
 

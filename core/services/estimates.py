@@ -1,28 +1,84 @@
-"""People ahead and estimated wait for a new ticket of a service."""
+"""People ahead and estimated wait for a new ticket of a service.
+
+The figures come from SQL built here once, so that issuing a ticket (one service) and the
+queue snapshot (every service) share them: who staffs a service, and how long its recent
+tickets took.
+"""
 
 from __future__ import annotations
 
 import math
-from collections import defaultdict
-from datetime import date
 from typing import Any
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import Float, String, case, cast, func, select
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
 
 from core.db import models as m
-from core.db.database import Tx
-from core.domain.enums import TicketStatus
+from core.domain.enums import CounterState, TicketStatus
 
 MIN_SAMPLES = 5  # finished tickets today before the observed mean replaces the typical time
 RECENT_SAMPLES = 20  # the estimate follows the service's latest finished tickets
+HELPER_SHARE = 0.5  # a counter that serves the service at rank 2 or 3 gives it half its time
 
 
-def _recent(*where: Any) -> Any:
-    """Each service's last RECENT_SAMPLES finished tickets of the day: (service, began, finished).
+class _SecondsBetween(FunctionElement[float]):
+    """Seconds from the first timestamp to the second, on either engine."""
+
+    type = Float()
+    inherit_cache = True
+
+
+@compiles(_SecondsBetween, "postgresql")
+def _seconds_pg(element: _SecondsBetween, compiler: Any, **kw: Any) -> str:
+    start, end = list(element.clauses)
+    return f"EXTRACT(EPOCH FROM ({compiler.process(end, **kw)} - {compiler.process(start, **kw)}))"
+
+
+@compiles(_SecondsBetween)
+def _seconds_sqlite(element: _SecondsBetween, compiler: Any, **kw: Any) -> str:
+    start, end = list(element.clauses)
+    return (
+        f"((julianday({compiler.process(end, **kw)}) - julianday({compiler.process(start, **kw)}))"
+        " * 86400.0)"
+    )
+
+
+def staffing(*where: Any) -> Any:
+    """Per service, over its active counters: how many are assigned at any rank, how many
+    at rank 1 (and their numbers, comma-separated), and the open capacity (1 for each open
+    rank-1 counter, HELPER_SHARE for each open helper)."""
+    rank_one = m.Assignment.rank == 1
+    share = case((rank_one, 1.0), else_=HELPER_SHARE)
+    return (
+        select(
+            m.Assignment.service_id,
+            func.count().label("assigned"),
+            func.count(case((rank_one, 1))).label("rank_one"),
+            cast(
+                func.coalesce(
+                    func.sum(case((m.Counter.state == CounterState.OPEN, share), else_=0.0)), 0.0
+                ),
+                Float,
+            ).label("capacity"),
+            func.aggregate_strings(case((rank_one, cast(m.Counter.number, String))), ",").label(
+                "rank_one_numbers"
+            ),
+        )
+        .join(m.Counter, m.Counter.id == m.Assignment.counter_id)
+        .where(m.Counter.active.is_(True), *where)
+        .group_by(m.Assignment.service_id)
+    )
+
+
+def observed_minutes(day: Any, *where: Any) -> Any:
+    """Per service, the mean minutes of its last RECENT_SAMPLES finished tickets of ``day``
+    (finish − start, or − call), NULL until MIN_SAMPLES have finished.
 
     Only the latest tickets count, so the estimate follows the pace of the hour and the
     query costs the same at 4 p.m. as at 8 a.m.
     """
+    began = func.coalesce(m.Ticket.started_at, m.Ticket.called_at)
     latest = (
         func.row_number()
         .over(partition_by=m.Ticket.service_id, order_by=m.Ticket.finished_at.desc())
@@ -31,55 +87,40 @@ def _recent(*where: Any) -> Any:
     recent = (
         select(
             m.Ticket.service_id,
-            func.coalesce(m.Ticket.started_at, m.Ticket.called_at).label("began"),
-            m.Ticket.finished_at,
+            (_SecondsBetween(began, m.Ticket.finished_at) / 60.0).label("minutes"),
             latest,
         )
         .where(
-            m.Ticket.business_date == bindparam("day"),
+            m.Ticket.business_date == day,
             m.Ticket.status == TicketStatus.DONE,
             m.Ticket.finished_at.is_not(None),
             *where,
         )
         .subquery()
     )
-    return select(recent.c.service_id, recent.c.began, recent.c.finished_at).where(
-        recent.c.latest <= RECENT_SAMPLES
+    enough = func.count(recent.c.minutes) >= MIN_SAMPLES
+    return (
+        select(
+            recent.c.service_id,
+            cast(case((enough, func.avg(recent.c.minutes))), Float).label("observed"),
+        )
+        .where(recent.c.latest <= RECENT_SAMPLES)
+        .group_by(recent.c.service_id)
     )
 
 
-_RECENT_IN_HALL = _recent(m.Ticket.hall_id == bindparam("hall"))
-_RECENT_OF_SERVICE = _recent(m.Ticket.service_id == bindparam("service"))
+def mean_minutes(observed: float | None, typical_minutes: int) -> float:
+    """The observed mean when there is one, else the service's typical time."""
+    return float(observed) if observed is not None else float(typical_minutes)
 
 
-def recent_durations(tx: Tx, hall_id: int, day: date) -> dict[int, list[float]]:
-    """Minutes of each service's latest finished tickets of the day, by service id."""
-    return _durations(tx.run(_RECENT_IN_HALL, {"hall": hall_id, "day": day}))
+def rank_one_numbers(joined: str | None) -> tuple[int, ...]:
+    return tuple(sorted(int(n) for n in joined.split(","))) if joined else ()
 
 
-def mean_service_minutes(tx: Tx, service_id: int, typical_minutes: int, day: date) -> float:
-    """The recent observed mean (finish − start, or − call), else the service's typical time."""
-    rows = tx.run(_RECENT_OF_SERVICE, {"service": service_id, "day": day})
-    return mean_of(_durations(rows)[service_id], typical_minutes)
-
-
-def _durations(rows: Any) -> dict[int, list[float]]:
-    durations: dict[int, list[float]] = defaultdict(list)
-    for service_id, began, finished in rows:
-        if began is not None:
-            durations[service_id].append((finished - began).total_seconds() / 60)
-    return durations
-
-
-def wait_minutes(ahead: int, mean_minutes: float, assigned: int, capacity: float) -> int | None:
+def wait_minutes(ahead: int, mean: float, assigned: int, capacity: float) -> int | None:
     """Minutes until a new ticket is called: the people ahead shared over the open counters."""
     if assigned == 0:
         return None
     # Before counters open, assume the assigned rank-1 counters will serve.
-    return math.ceil(ahead * mean_minutes / (capacity or float(assigned)))
-
-
-def mean_of(durations: list[float], typical_minutes: int) -> float:
-    return (
-        sum(durations) / len(durations) if len(durations) >= MIN_SAMPLES else float(typical_minutes)
-    )
+    return math.ceil(ahead * mean / (capacity or float(assigned)))

@@ -11,7 +11,7 @@ from sqlalchemy import bindparam, case, exists, func, insert, select, update
 from core.db import models as m
 from core.db.database import Tx, dialect_insert
 from core.domain import hours
-from core.domain.enums import CounterState, Priority, TicketStatus
+from core.domain.enums import Priority, TicketStatus
 from core.domain.numbering import format_number
 from core.errors import NotFound, Refused
 from core.services import estimates
@@ -85,7 +85,7 @@ _VOID_STALE = (
     update(m.Ticket)
     .where(
         m.Ticket.hall_id == bindparam("hall"),
-        m.Ticket.status == TicketStatus.PRINTING,
+        m.TICKET_IS_PRINTING,
         m.Ticket.issued_at < bindparam("before", type_=m.Ticket.issued_at.type),
     )
     .values(status=TicketStatus.VOID, note=PRINT_TIMEOUT_NOTE)
@@ -107,6 +107,18 @@ def void_stale_prints(tx: Tx, hall: HallRef) -> int:
 
 # --- issuing: the hot path, on statements built once ----------------------------------
 
+_THE_SERVICE_ID = (
+    select(m.Service.id)
+    .where(m.Service.hall_id == bindparam("hall"), m.Service.code == bindparam("code"))
+    .scalar_subquery()
+)
+_STAFFING = estimates.staffing(m.Assignment.service_id == _THE_SERVICE_ID).subquery()
+_OBSERVED = estimates.observed_minutes(
+    bindparam("day"), m.Ticket.service_id == _THE_SERVICE_ID
+).subquery()
+# Everything issuing reads before it draws a number, in one row: the service, its agency,
+# the hall's schedules, today's holiday, who staffs it, its recent pace, and whether some
+# ticket's print has gone unconfirmed too long.
 _SERVICE = (
     select(
         m.Service.id,
@@ -127,16 +139,24 @@ _SERVICE = (
         .limit(1)
         .scalar_subquery()
         .label("holiday"),
+        func.coalesce(_STAFFING.c.assigned, 0).label("assigned"),
+        func.coalesce(_STAFFING.c.rank_one, 0).label("rank_one"),
+        func.coalesce(_STAFFING.c.capacity, 0.0).label("capacity"),
+        _STAFFING.c.rank_one_numbers,
+        _OBSERVED.c.observed,
+        exists()
+        .where(
+            m.Ticket.hall_id == m.Service.hall_id,
+            m.TICKET_IS_PRINTING,
+            m.Ticket.issued_at < bindparam("before", type_=m.Ticket.issued_at.type),
+        )
+        .label("stale_prints"),
     )
     .join(m.Agency, m.Agency.id == m.Service.agency_id)
     .join(m.Hall, m.Hall.id == m.Service.hall_id)
+    .outerjoin(_STAFFING, _STAFFING.c.service_id == m.Service.id)
+    .outerjoin(_OBSERVED, _OBSERVED.c.service_id == m.Service.id)
     .where(m.Service.hall_id == bindparam("hall"), m.Service.code == bindparam("code"))
-)
-_ASSIGNED = (
-    select(m.Assignment.rank, m.Counter.number, m.Counter.state, m.Counter.active)
-    .join(m.Counter, m.Counter.id == m.Assignment.counter_id)
-    .where(m.Assignment.service_id == bindparam("service"))
-    .order_by(m.Counter.number)
 )
 _TODAYS = (m.Ticket.service_id == bindparam("service"), m.Ticket.business_date == bindparam("day"))
 _COUNTS = select(
@@ -187,19 +207,19 @@ def issue(
     reserve_for_print: bool,
 ) -> IssuedTicket:
     day = today(tx, hall)
-    service = tx.run(_SERVICE, {"hall": hall.id, "code": service_code.upper(), "day": day}).first()
+    key = {"hall": hall.id, "code": service_code.upper(), "day": day}
+    service = tx.run(_SERVICE, key | {"before": tx.now - PRINT_TIMEOUT}).first()
     if service is None or not service.active:
         raise NotFound("service_unknown", service=service_code)
-    void_stale_prints(tx, hall)
-    assigned = tx.run(_ASSIGNED, {"service": service.id}).all()
+    if service.stale_prints:
+        void_stale_prints(tx, hall)
     rules = service_rules(service.schedules, service)
     moment = local_now(tx, hall)
     holidays = {day: service.holiday} if service.holiday is not None else {}
-    has_counter = any(row.active for row in assigned)
+    has_counter = service.assigned > 0
     # Everything that does not need the number lock comes first: the lock serialises every
     # kiosk issuing the same prefix, so it is held only for the counts and the insert.
     _refuse_unless_open(service, hours.availability(rules, moment, holidays, 0, has_counter))
-    mean_minutes = estimates.mean_service_minutes(tx, service.id, service.service_minutes, day)
     seq = next_seq(tx, hall, service.prefix, day)  # locks the prefix: the counts below are exact
     issued, waiting, priority_waiting = tx.run(_COUNTS, {"service": service.id, "day": day}).one()
     if rules.daily_quota is not None:
@@ -228,14 +248,9 @@ def issue(
     columns["id"] = tx.run(_INSERT_TICKET, columns).scalar_one()
     view = view_from_columns(columns, service)
     tx.emit(hall.id, "ticket.issued", ticket_payload(view) | {"kiosk": kiosk})
-    capacity = sum(
-        (1.0 if row.rank == 1 else 0.5)
-        for row in assigned
-        if row.active and row.state == CounterState.OPEN
-    )
-    rank_one = sum(1 for row in assigned if row.active and row.rank == 1)
-    wait = estimates.wait_minutes(ahead, mean_minutes, rank_one, capacity)
-    counters = tuple(row.number for row in assigned if row.rank == 1)
+    mean = estimates.mean_minutes(service.observed, service.service_minutes)
+    wait = estimates.wait_minutes(ahead, mean, service.rank_one, service.capacity)
+    counters = estimates.rank_one_numbers(service.rank_one_numbers)
     return IssuedTicket(view, ahead, wait, counters)
 
 

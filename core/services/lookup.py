@@ -145,7 +145,7 @@ def _view(row: Any) -> TicketView:
     )
 
 
-_TICKET_COLUMNS = (
+TICKET_COLUMNS = (
     "id",
     "number",
     "prefix",
@@ -177,7 +177,7 @@ def view_from_columns(
     row back; a column missing from ``ticket`` is None. ``service`` carries service_code or
     code, service_name or name, agency_code and agency_name."""
     return TicketView(
-        **{column: ticket.get(column) for column in _TICKET_COLUMNS},
+        **{column: ticket.get(column) for column in TICKET_COLUMNS},
         service_code=getattr(service, "service_code", None) or service.code,
         service_name=getattr(service, "service_name", None) or service.name,
         agency_code=service.agency_code,

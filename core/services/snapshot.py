@@ -13,7 +13,7 @@ from sqlalchemy import case, func, select
 from core.db import models as m
 from core.db.database import Tx
 from core.domain import hours
-from core.domain.enums import CounterState, Priority, TicketStatus
+from core.domain.enums import Priority, TicketStatus
 from core.services import estimates
 from core.services.lookup import (
     hall_row,
@@ -56,17 +56,13 @@ def snapshot(tx: Tx, hall: HallRef) -> QueueSnapshot:
             .group_by(m.Ticket.service_id)
         ).all()
     )
-    assigned: dict[int, int] = defaultdict(int)
-    capacity: dict[int, float] = defaultdict(float)
-    for service_id, rank, state in tx.session.execute(
-        select(m.Assignment.service_id, m.Assignment.rank, m.Counter.state)
-        .join(m.Counter, m.Counter.id == m.Assignment.counter_id)
-        .where(m.Counter.hall_id == hall.id, m.Counter.active.is_(True))
-    ):
-        assigned[service_id] += rank == 1
-        if state == CounterState.OPEN:
-            capacity[service_id] += 1.0 if rank == 1 else 0.5
-    durations = estimates.recent_durations(tx, hall.id, day)
+    staffed = {
+        row.service_id: row
+        for row in tx.session.execute(estimates.staffing(m.Counter.hall_id == hall.id))
+    }
+    observed = dict(
+        tx.session.execute(estimates.observed_minutes(day, m.Ticket.hall_id == hall.id)).all()
+    )
     services = []
     for service, agency_code in tx.session.execute(
         select(m.Service, m.Agency.code)
@@ -76,7 +72,8 @@ def snapshot(tx: Tx, hall: HallRef) -> QueueSnapshot:
     ):
         counts = waiting.get(service.id)
         count = counts.total if counts else 0
-        has_counter = service.id in assigned  # any active counter assigned, whatever its rank
+        staff = staffed.get(service.id)
+        has_counter = staff is not None  # any active counter assigned, whatever its rank
         result = hours.availability(
             service_rules(row.schedules, service),
             moment,
@@ -95,9 +92,9 @@ def snapshot(tx: Tx, hall: HallRef) -> QueueSnapshot:
                 oldest_issued_at=counts.oldest if counts else None,
                 estimated_wait_minutes=estimates.wait_minutes(
                     count,
-                    estimates.mean_of(durations[service.id], service.service_minutes),
-                    assigned.get(service.id, 0),
-                    capacity.get(service.id, 0.0),
+                    estimates.mean_minutes(observed.get(service.id), service.service_minutes),
+                    staff.rank_one if staff else 0,
+                    staff.capacity if staff else 0.0,
                 ),
                 availability=ServiceAvailability(
                     service.code,
