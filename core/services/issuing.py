@@ -219,10 +219,14 @@ def issue(
     has_counter = service.assigned > 0
     # Everything that does not need the number lock comes first: the lock serialises every
     # kiosk issuing the same prefix, so it is held only for the counts and the insert.
-    _refuse_unless_open(service, hours.availability(rules, moment, holidays, 0, has_counter))
+    # With a quota, "quota reached" outranks "no counter", and the count needs the lock:
+    # then only the time of day is checked here, and the rest after the count.
+    has_quota = rules.daily_quota is not None
+    ahead_of_lock = hours.availability(rules, moment, holidays, 0, has_counter or has_quota)
+    _refuse_unless_open(service, ahead_of_lock)
     seq = next_seq(tx, hall, service.prefix, day)  # locks the prefix: the counts below are exact
     issued, waiting, priority_waiting = tx.run(_COUNTS, {"service": service.id, "day": day}).one()
-    if rules.daily_quota is not None:
+    if has_quota:
         availability = hours.availability(rules, moment, holidays, issued, has_counter)
         _refuse_unless_open(service, availability)
     ahead = priority_waiting if priority.is_priority else waiting
