@@ -6,6 +6,7 @@ open ticket, must be open to call, and only the holding counter can close a tick
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Row, bindparam, case, exists, func, select, update
@@ -116,6 +117,18 @@ _OF_THE_SERVICE = m.Service.id == _T.service_id
 _OF_THE_AGENCY = m.Agency.id == (
     select(m.Service.agency_id).where(_OF_THE_SERVICE).correlate(m.Ticket).scalar_subquery()
 )
+# What an UPDATE returns so that the ticket's view needs no second read.
+_VIEW_COLUMNS = (
+    *(_T[column] for column in TICKET_COLUMNS),
+    select(m.Service.code).where(_OF_THE_SERVICE).scalar_subquery().label("service_code"),
+    select(m.Service.name).where(_OF_THE_SERVICE).scalar_subquery().label("service_name"),
+    select(m.Agency.code).where(_OF_THE_AGENCY).scalar_subquery().label("agency_code"),
+    select(m.Agency.name).where(_OF_THE_AGENCY).scalar_subquery().label("agency_name"),
+    select(m.Officer.username)
+    .where(m.Officer.id == _T.officer_id)
+    .scalar_subquery()
+    .label("officer_username"),
+)
 # Pick and claim in one statement, which returns everything the view needs. It claims
 # nothing while the counter still holds a ticket: the statement runs after the counter's
 # lock was granted, so it sees the previous call at this counter.
@@ -135,13 +148,7 @@ _CLAIM_NEXT = (
         called_at=_AT,
         first_called_at=func.coalesce(_T.first_called_at, _AT),
     )
-    .returning(
-        *(_T[column] for column in TICKET_COLUMNS),
-        select(m.Service.code).where(_OF_THE_SERVICE).scalar_subquery().label("service_code"),
-        select(m.Service.name).where(_OF_THE_SERVICE).scalar_subquery().label("service_name"),
-        select(m.Agency.code).where(_OF_THE_AGENCY).scalar_subquery().label("agency_code"),
-        select(m.Agency.name).where(_OF_THE_AGENCY).scalar_subquery().label("agency_name"),
-    )
+    .returning(*_VIEW_COLUMNS)
 )
 _USERNAME = select(m.Officer.username).where(m.Officer.id == bindparam("officer"))
 
@@ -229,23 +236,85 @@ def _held(
     return counter, ticket
 
 
+@dataclass(frozen=True)
+class _Change:
+    """One step of the ticket a counter holds, as a single UPDATE … RETURNING."""
+
+    statement: Any
+    kind: str  # the event
+    refusal: str  # when the held ticket is not in one of the states the step starts from
+    needs_open_counter: bool = False
+
+
+def _change(from_states: tuple[str, ...], **values: Any) -> Any:
+    return (
+        update(m.Ticket)
+        .where(
+            _T.counter_id == bindparam("counter"),
+            m.ticket_status_in(*from_states),
+            (bindparam("held_number", type_=m.Ticket.number.type).is_(None))
+            | (_T.number == bindparam("held_number", type_=m.Ticket.number.type)),
+        )
+        .values(**values)
+        .returning(*_VIEW_COLUMNS)
+    )
+
+
+_AT_NOW = bindparam("at", type_=m.Ticket.called_at.type)
+_RECALL = _Change(
+    _change(("called",), recall_count=_T.recall_count + 1, called_at=_AT_NOW),
+    "ticket.recalled",
+    "ticket_not_called",
+    needs_open_counter=True,
+)
+_START = _Change(
+    _change(("called",), status=TicketStatus.SERVING, started_at=_AT_NOW),
+    "ticket.started",
+    "ticket_not_called",
+)
+_FINISH = _Change(
+    _change(("called", "serving"), status=TicketStatus.DONE, finished_at=_AT_NOW),
+    "ticket.finished",
+    "no_open_ticket",
+)
+_NO_SHOW = _Change(
+    _change(("called",), status=TicketStatus.NO_SHOW, finished_at=_AT_NOW),
+    "ticket.no_show",
+    "no_show_after_start",
+)
+
+
+def _change_held(
+    tx: Tx, hall: HallRef, counter_number: int, number: str | None, change: _Change
+) -> TicketView:
+    """Lock the counter, then change its ticket in one statement that returns the view.
+
+    When that changes nothing, ``_held`` and the state checks say why, in the order a
+    counter's officer should hear it."""
+    counter = tx.run(_COUNTER_LOCKED, {"hall": hall.id, "number": counter_number}).first()
+    if counter is None or not counter.active:
+        raise NotFound("counter_unknown", counter=counter_number)
+    row = None
+    if counter.state is CounterState.OPEN or not change.needs_open_counter:
+        wanted = number.strip().upper() if number is not None else None
+        row = tx.run(change.statement, {"counter": counter.id, "held_number": wanted, "at": tx.now})
+        row = row.first()
+    if row is None:
+        _, ticket = _held(tx, hall, counter_number, number)
+        if change.needs_open_counter and ticket.status is TicketStatus.CALLED:
+            _require_open(counter)
+        raise Refused(change.refusal, ticket=ticket.number, counter=counter.name)
+    view = view_from_columns(row._mapping, row, counter.number, counter.name, row.officer_username)
+    tx.emit(hall.id, change.kind, ticket_payload(view))
+    return view
+
+
 def recall(tx: Tx, hall: HallRef, counter_number: int, number: str | None = None) -> TicketView:
-    counter, ticket = _held(tx, hall, counter_number, number)
-    if ticket.status is not TicketStatus.CALLED:
-        raise Refused("ticket_not_called", ticket=ticket.number)
-    _require_open(counter)
-    ticket.recall_count += 1
-    ticket.called_at = tx.now
-    return _announce(tx, hall, ticket, "ticket.recalled")
+    return _change_held(tx, hall, counter_number, number, _RECALL)
 
 
 def start(tx: Tx, hall: HallRef, counter_number: int, number: str | None = None) -> TicketView:
-    _, ticket = _held(tx, hall, counter_number, number)
-    if ticket.status is not TicketStatus.CALLED:
-        raise Refused("ticket_not_called", ticket=ticket.number)
-    ticket.status = TicketStatus.SERVING
-    ticket.started_at = tx.now
-    return _announce(tx, hall, ticket, "ticket.started")
+    return _change_held(tx, hall, counter_number, number, _START)
 
 
 def _close(tx: Tx, hall: HallRef, ticket: m.Ticket, status: TicketStatus, kind: str) -> TicketView:
@@ -255,15 +324,11 @@ def _close(tx: Tx, hall: HallRef, ticket: m.Ticket, status: TicketStatus, kind: 
 
 
 def finish(tx: Tx, hall: HallRef, counter_number: int, number: str | None = None) -> TicketView:
-    _, ticket = _held(tx, hall, counter_number, number)
-    return _close(tx, hall, ticket, TicketStatus.DONE, "ticket.finished")
+    return _change_held(tx, hall, counter_number, number, _FINISH)
 
 
 def no_show(tx: Tx, hall: HallRef, counter_number: int, number: str | None = None) -> TicketView:
-    _, ticket = _held(tx, hall, counter_number, number)
-    if ticket.status is not TicketStatus.CALLED:
-        raise Refused("no_show_after_start", ticket=ticket.number)
-    return _close(tx, hall, ticket, TicketStatus.NO_SHOW, "ticket.no_show")
+    return _change_held(tx, hall, counter_number, number, _NO_SHOW)
 
 
 def transfer(
