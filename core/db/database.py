@@ -115,7 +115,7 @@ _STORE_RESULT = (
     .where(m.Request.request_id == bindparam("request"))
     .values(result=bindparam("stored", type_=m.Request.result.type))
 )
-_INSERT_EVENTS = insert(m.Event)
+_INSERT_EVENTS = insert(m.Event).inline()  # no RETURNING of the new id: nothing reads it
 _EVENT_LOCK = select(
     func.pg_advisory_xact_lock(bindparam("space"), bindparam("e_hall", type_=Integer)),
     func.pg_notify(bindparam("channel"), cast(bindparam("e_hall", type_=Integer), Text)),
@@ -255,11 +255,13 @@ class Database:
                             "request": request[1],
                             "stored": {"value": encode(result)},
                         }
-                    if write:
-                        self._write_events(tx, stored)
+                    committing = True  # from here the outcome may be unknown after an error
+                    if write and tx.is_postgres and tx.events:
+                        _write_events_and_commit(tx, stored)
+                    elif write:
+                        _write_events(tx, stored)
                     elif stored is not None:
                         tx.run(_STORE_RESULT, stored)
-                    committing = True
                     session.commit()
                     return result
             except DBAPIError as error:
@@ -301,48 +303,76 @@ class Database:
             raise ConfigError("request_id_reused", request_id=request_id, operation=row.operation)
         return (row.result or {}).get("value")
 
-    def _write_events(self, tx: Tx, stored: dict[str, Any] | None) -> None:
-        """Append the transaction's events, and store a request's result (``stored``).
 
-        On PostgreSQL the result is stored by the statement that inserts the first event:
-        one round trip fewer for every request that carries an id."""
-        if stored is not None and not (tx.is_postgres and tx.events):
-            tx.run(_STORE_RESULT, stored)
-        if not tx.events:
-            return
-        rows = [
-            {"hall_id": hall_id, "kind": kind, "payload": payload, "created_at": tx.now}
-            for hall_id, kind, payload in tx.events
-        ]
-        if tx.is_postgres:
-            # Event ids must become visible in id order, or a subscriber reading "after
-            # cursor N" could skip one committed late: each hall's first event is inserted
-            # by a statement that first takes the hall's event lock (held until commit) and
-            # queues the NOTIFY (delivered at commit), so the lock is held for as short a
-            # time as it can be: this one statement and the commit.
-            firsts: dict[int, dict[str, Any]] = {}
-            for row in rows:
-                firsts.setdefault(row["hall_id"], row)
-            for hall_id in sorted(firsts):
-                first = firsts[hall_id]
-                statement, extra = _INSERT_EVENT_LOCKED, {}
-                if stored is not None:
-                    statement, extra, stored = _INSERT_EVENT_LOCKED_STORING, stored, None
-                tx.run(
-                    statement,
-                    extra
-                    | {
-                        "space": EVENT_LOCK_SPACE,
-                        "channel": NOTIFY_CHANNEL,
-                        "e_hall": hall_id,
-                        "e_kind": first["kind"],
-                        "e_payload": first["payload"],
-                        "e_at": first["created_at"],
-                    },
-                )
-            rows = [row for row in rows if all(row is not f for f in firsts.values())]
-        if rows:
-            tx.session.connection().execute(_INSERT_EVENTS, rows)
+def _write_events(tx: Tx, stored: dict[str, Any] | None) -> None:
+    """Append the transaction's events, and store a request's result (``stored``).
+
+    On PostgreSQL the result is stored by the statement that inserts the first event:
+    one round trip fewer for every request that carries an id."""
+    if stored is not None and not (tx.is_postgres and tx.events):
+        tx.run(_STORE_RESULT, stored)
+    if not tx.events:
+        return
+    rows = [
+        {"hall_id": hall_id, "kind": kind, "payload": payload, "created_at": tx.now}
+        for hall_id, kind, payload in tx.events
+    ]
+    if tx.is_postgres:
+        # Event ids must become visible in id order, or a subscriber reading "after
+        # cursor N" could skip one committed late: each hall's first event is inserted
+        # by a statement that first takes the hall's event lock (held until commit) and
+        # queues the NOTIFY (delivered at commit), so the lock is held for as short a
+        # time as it can be: this one statement and the commit.
+        firsts: dict[int, dict[str, Any]] = {}
+        for row in rows:
+            firsts.setdefault(row["hall_id"], row)
+        for hall_id in sorted(firsts):
+            first = firsts[hall_id]
+            statement, extra = _INSERT_EVENT_LOCKED, {}
+            if stored is not None:
+                statement, extra, stored = _INSERT_EVENT_LOCKED_STORING, stored, None
+            tx.run(
+                statement,
+                extra
+                | {
+                    "space": EVENT_LOCK_SPACE,
+                    "channel": NOTIFY_CHANNEL,
+                    "e_hall": hall_id,
+                    "e_kind": first["kind"],
+                    "e_payload": first["payload"],
+                    "e_at": first["created_at"],
+                },
+            )
+        rows = [row for row in rows if all(row is not f for f in firsts.values())]
+    for row in rows:  # one by one: an executemany reads results back, which a pipeline defers
+        tx.run(_INSERT_EVENTS, row)
+
+
+def _write_events_and_commit(tx: Tx, stored: dict[str, Any] | None) -> None:
+    """PostgreSQL: send the events and COMMIT in one pipeline (one round trip).
+
+    The first event's statement takes the hall's event lock, which every writer of the hall
+    then waits for until this commit. Sent together, the server runs the INSERT and the
+    COMMIT back to back: the lock is never held while the server waits for this client,
+    which on a busy PC may be waiting for a CPU.
+    """
+    import psycopg
+
+    connection = tx.session.connection()
+    driver = connection.connection.driver_connection
+    try:
+        with driver.pipeline():
+            _write_events(tx, stored)
+            driver.commit()
+    except psycopg.Error as error:
+        # Raised at the pipeline's sync, outside SQLAlchemy: wrap it as SQLAlchemy would,
+        # and drop a connection the server closed so that the pool does not lend it again.
+        lost = driver.closed
+        if lost:
+            connection.invalidate(error)
+        raise DBAPIError.instance(
+            None, None, error, psycopg.Error, connection_invalidated=lost
+        ) from error
 
 
 _NEW = object()

@@ -63,17 +63,18 @@ def test_a_dropped_pooled_connection_is_replaced_without_an_error(
 
 
 def _die_at_commit(db: Database, pg_url: str) -> list[int]:
-    """Make the next COMMIT fail: the backend is terminated just before it is sent."""
+    """Make the next commit fail: the backend is terminated just before the transaction's
+    last statements are sent (on PostgreSQL its events go in one pipeline with COMMIT)."""
     killed: list[int] = []
 
-    def kill(connection: Any) -> None:
-        if killed:
+    def kill(connection: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        if killed or "INSERT INTO events" not in statement:
             return
         pid = connection.connection.dbapi_connection.info.backend_pid
         killed.append(pid)
         _kill_backends(pg_url, [pid])
 
-    event.listen(db.engine, "commit", kill)
+    event.listen(db.engine, "before_cursor_execute", kill)
     return killed
 
 
