@@ -31,7 +31,6 @@ from sqlalchemy import (
     func,
     insert,
     select,
-    update,
 )
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
@@ -39,7 +38,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from core import clock
 from core.db import models as m
-from core.errors import ConfigError, DatabaseUnavailable
+from core.errors import AntreError, ConfigError, DatabaseUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -90,30 +89,17 @@ def dialect_insert(dialect: str) -> Callable[..., Any]:
     return sqlite_insert
 
 
-@cache
-def _claim_statement(dialect: str) -> Any:
-    return (
-        dialect_insert(dialect)(m.Request)
-        .values(
-            hall_id=bindparam("hall"),
-            request_id=bindparam("request"),
-            operation=bindparam("operation_name"),
-            result=None,
-            created_at=bindparam("at"),
-        )
-        .on_conflict_do_nothing()
-        .returning(m.Request.request_id)
-    )
-
-
+# A request id is stored with its result at the end of the transaction that applied it;
+# the primary key refuses a second one, and the loser answers with the stored result.
+_STORE_REQUEST = insert(m.Request).values(
+    hall_id=bindparam("hall"),
+    request_id=bindparam("request"),
+    operation=bindparam("operation_name"),
+    result=bindparam("stored", type_=m.Request.result.type),
+    created_at=bindparam("at", type_=m.Request.created_at.type),
+)
 _STORED_REQUEST = select(m.Request.operation, m.Request.result).where(
     m.Request.hall_id == bindparam("hall"), m.Request.request_id == bindparam("request")
-)
-_STORE_RESULT = (
-    update(m.Request)
-    .where(m.Request.hall_id == bindparam("hall"))
-    .where(m.Request.request_id == bindparam("request"))
-    .values(result=bindparam("stored", type_=m.Request.result.type))
 )
 _INSERT_EVENTS = insert(m.Event).inline()  # no RETURNING of the new id: nothing reads it
 _EVENT_LOCK = select(
@@ -129,7 +115,6 @@ _INSERT_EVENT_LOCKED = insert(m.Event).from_select(
         bindparam("e_at", type_=m.Event.created_at.type),
     ).select_from(_EVENT_LOCK),
 )
-_INSERT_EVENT_LOCKED_STORING = _INSERT_EVENT_LOCKED.add_cte(_STORE_RESULT.cte("stored"))
 
 
 def _is_busy(error: DBAPIError) -> bool:
@@ -236,35 +221,49 @@ class Database:
         ``request`` is (hall id, request id, operation name): a request id seen before
         returns the stored result (``decode``d) and applies nothing.
         """
+        if request is not None and not (request[1] and len(request[1]) <= 64):
+            raise ConfigError("bad_request_id", request_id=request[1])
         reconnected = False
         for attempt in range(RETRIES):
             committing = False
             try:
                 with self._session(write) as session:
                     tx = Tx(session=session, now=clock.now(), dialect=self.dialect)
-                    if request is not None:
-                        stored = self._claim_request(tx, request)
-                        if stored is not _NEW and decode is not None:
-                            session.rollback()
-                            return decode(stored)
-                    result = work(tx)
+                    try:
+                        result = work(tx)
+                    except AntreError:
+                        # Refused, perhaps because the request was applied before (the
+                        # counter now holds the ticket its first try called): then answer
+                        # as the first try did.
+                        replay = _stored_result(tx, request) if decode is not None else _NEW
+                        if replay is _NEW:
+                            raise
+                        session.rollback()
+                        return decode(replay)  # type: ignore[misc]
                     stored = None
                     if request is not None and encode is not None:
                         stored = {
                             "hall": request[0],
                             "request": request[1],
+                            "operation_name": request[2],
                             "stored": {"value": encode(result)},
+                            "at": tx.now,
                         }
                     committing = True  # from here the outcome may be unknown after an error
                     if write and tx.is_postgres and tx.events:
                         _write_events_and_commit(tx, stored)
-                    elif write:
-                        _write_events(tx, stored)
-                    elif stored is not None:
-                        tx.run(_STORE_RESULT, stored)
+                    else:
+                        if stored is not None:
+                            tx.run(_STORE_REQUEST, stored)
+                        if write:
+                            _write_events(tx)
                     session.commit()
                     return result
             except DBAPIError as error:
+                if request is not None and decode is not None and _is_known_request(error):
+                    # Applied before (or by a twin request that committed first): this
+                    # try is rolled back, and the first one's result is the answer.
+                    return decode(self.read(lambda tx: _stored_result(tx, request)))
                 if _is_busy(error) and attempt < RETRIES - 1:
                     time.sleep(min(0.5, 0.005 * 2**attempt) * (0.5 + random.random()))
                     continue
@@ -288,29 +287,9 @@ class Database:
     def read(self, work: Callable[[Tx], T]) -> T:
         return self.transact(work, write=False)
 
-    def _claim_request(self, tx: Tx, request: tuple[int, str, str]) -> Any:
-        hall_id, request_id, operation = request
-        if not request_id or len(request_id) > 64:
-            raise ConfigError("bad_request_id", request_id=request_id)
-        key = {"hall": hall_id, "request": request_id}
-        claimed = tx.run(
-            _claim_statement(tx.dialect), key | {"operation_name": operation, "at": tx.now}
-        ).first()
-        if claimed is not None:
-            return _NEW
-        row = tx.run(_STORED_REQUEST, key).one()
-        if row.operation != operation:
-            raise ConfigError("request_id_reused", request_id=request_id, operation=row.operation)
-        return (row.result or {}).get("value")
 
-
-def _write_events(tx: Tx, stored: dict[str, Any] | None) -> None:
-    """Append the transaction's events, and store a request's result (``stored``).
-
-    On PostgreSQL the result is stored by the statement that inserts the first event:
-    one round trip fewer for every request that carries an id."""
-    if stored is not None and not (tx.is_postgres and tx.events):
-        tx.run(_STORE_RESULT, stored)
+def _write_events(tx: Tx) -> None:
+    """Append the transaction's events."""
     if not tx.events:
         return
     rows = [
@@ -321,20 +300,17 @@ def _write_events(tx: Tx, stored: dict[str, Any] | None) -> None:
         # Event ids must become visible in id order, or a subscriber reading "after
         # cursor N" could skip one committed late: each hall's first event is inserted
         # by a statement that first takes the hall's event lock (held until commit) and
-        # queues the NOTIFY (delivered at commit), so the lock is held for as short a
-        # time as it can be: this one statement and the commit.
+        # queues the NOTIFY (delivered at commit). It is sent in one pipeline with the
+        # COMMIT (see _write_events_and_commit), so the lock is held for as short a time
+        # as it can be.
         firsts: dict[int, dict[str, Any]] = {}
         for row in rows:
             firsts.setdefault(row["hall_id"], row)
         for hall_id in sorted(firsts):
             first = firsts[hall_id]
-            statement, extra = _INSERT_EVENT_LOCKED, {}
-            if stored is not None:
-                statement, extra, stored = _INSERT_EVENT_LOCKED_STORING, stored, None
             tx.run(
-                statement,
-                extra
-                | {
+                _INSERT_EVENT_LOCKED,
+                {
                     "space": EVENT_LOCK_SPACE,
                     "channel": NOTIFY_CHANNEL,
                     "e_hall": hall_id,
@@ -349,7 +325,8 @@ def _write_events(tx: Tx, stored: dict[str, Any] | None) -> None:
 
 
 def _write_events_and_commit(tx: Tx, stored: dict[str, Any] | None) -> None:
-    """PostgreSQL: send the events and COMMIT in one pipeline (one round trip).
+    """PostgreSQL: send the request's result, the events and COMMIT in one pipeline (one
+    round trip).
 
     The first event's statement takes the hall's event lock, which every writer of the hall
     then waits for until this commit. Sent together, the server runs the INSERT and the
@@ -362,7 +339,9 @@ def _write_events_and_commit(tx: Tx, stored: dict[str, Any] | None) -> None:
     driver = connection.connection.driver_connection
     try:
         with driver.pipeline():
-            _write_events(tx, stored)
+            if stored is not None:
+                tx.run(_STORE_REQUEST, stored)  # before the event lock is taken
+            _write_events(tx)
             driver.commit()
     except psycopg.Error as error:
         # Raised at the pipeline's sync, outside SQLAlchemy: wrap it as SQLAlchemy would,
@@ -376,6 +355,27 @@ def _write_events_and_commit(tx: Tx, stored: dict[str, Any] | None) -> None:
 
 
 _NEW = object()
+
+
+def _stored_result(tx: Tx, request: tuple[int, str, str] | None) -> Any:
+    """The stored result of a request applied before, else _NEW."""
+    if request is None:
+        return _NEW
+    hall_id, request_id, operation = request
+    row = tx.run(_STORED_REQUEST, {"hall": hall_id, "request": request_id}).first()
+    if row is None:
+        return _NEW
+    if row.operation != operation:
+        raise ConfigError("request_id_reused", request_id=request_id, operation=row.operation)
+    return (row.result or {}).get("value")
+
+
+def _is_known_request(error: DBAPIError) -> bool:
+    """The primary key of ``requests`` refused a request id: it was applied before."""
+    constraint = getattr(getattr(error.orig, "diag", None), "constraint_name", None)
+    if constraint is not None:
+        return constraint == "pk_requests"
+    return "UNIQUE constraint failed: requests." in str(error.orig)
 
 
 def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
