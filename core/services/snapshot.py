@@ -120,7 +120,7 @@ def counter_views(tx: Tx, hall: HallRef, number: int | None = None) -> tuple[Cou
         for view in ticket_views(
             tx,
             m.Ticket.hall_id == hall.id,
-            m.Ticket.status.in_([TicketStatus.CALLED, TicketStatus.SERVING]),
+            m.TICKET_IS_OPEN,  # constants: the open tickets' partial index serves it
             *at_counter,
         )
     }
