@@ -472,19 +472,30 @@ class DbTimer:
         dialect = engine.dialect
         for name in ("do_commit", "do_ping"):
             setattr(dialect, name, self._wrap(getattr(dialect, name)))
+        # PostgreSQL sends a write's last statements and its COMMIT in one pipeline, outside
+        # SQLAlchemy's commit: time it whole (the statements in it only queue).
+        from core.db import database
+
+        database._write_events_and_commit = self._wrap(database._write_events_and_commit)
+        self._outer = False
 
     def _before(self, *_: Any) -> None:
         self._started = time.perf_counter()
 
     def _after(self, *_: Any) -> None:
-        self.total += time.perf_counter() - self._started
+        if not self._outer:
+            self.total += time.perf_counter() - self._started
 
     def _wrap(self, call: Any) -> Any:
         def timed(*args: Any) -> Any:
+            if self._outer:
+                return call(*args)
             started = time.perf_counter()
+            self._outer = True
             try:
                 return call(*args)
             finally:
+                self._outer = False
                 self.total += time.perf_counter() - started
 
         return timed
