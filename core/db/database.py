@@ -218,8 +218,9 @@ class Database:
     ) -> T:
         """Run ``work`` in one transaction and commit it with its events.
 
-        ``request`` is (hall id, request id, operation name): a request id seen before
-        returns the stored result (``decode``d) and applies nothing.
+        ``request`` is (hall id, request id, operation name). The id is stored with the
+        ``encode``d result by the transaction that applies it; a request whose id was
+        stored before applies nothing and returns that result, ``decode``d.
         """
         if request is not None and not (request[1] and len(request[1]) <= 64):
             raise ConfigError("bad_request_id", request_id=request[1])
