@@ -293,7 +293,7 @@ def _write_events(tx: Tx) -> None:
     """Append the transaction's events."""
     if not tx.events:
         return
-    rows = [
+    rows: list[dict[str, Any]] = [
         {"hall_id": hall_id, "kind": kind, "payload": payload, "created_at": tx.now}
         for hall_id, kind, payload in tx.events
     ]
@@ -337,7 +337,7 @@ def _write_events_and_commit(tx: Tx, stored: dict[str, Any] | None) -> None:
     import psycopg
 
     connection = tx.session.connection()
-    driver = connection.connection.driver_connection
+    driver: Any = connection.connection.driver_connection  # a psycopg.Connection
     try:
         with driver.pipeline():
             if stored is not None:
