@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from core.phrases import render
+
 DEFAULT_LANGUAGE = "id"
 
 _ID: dict[str, str] = {
@@ -152,7 +154,12 @@ def language() -> str:
 
 
 def text(code: str, lang: str | None = None, **params: Any) -> str:
-    catalogue = CATALOGUES.get(lang or language(), _ID)
+    lang = lang or language()
+    params = {
+        name: render(value, lang) if hasattr(value, "render") else value
+        for name, value in params.items()
+    }
+    catalogue = CATALOGUES.get(lang, _ID)
     template = catalogue.get(code) or _ID.get(code) or code
     if "status" in params:
         params["status"] = STATUS_NAMES.get(lang or language(), {}).get(

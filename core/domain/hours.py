@@ -6,6 +6,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
+from typing import Any
+
+from core.phrases import Phrase
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -37,12 +40,14 @@ class WeekHours:
 
 
 class HoursError(ValueError):
-    """Malformed hours; ``where`` names the key, ``problem`` says what is wrong."""
+    """Malformed hours; ``where`` names the key, ``phrase`` says what is wrong (an English
+    template and its values, said in the reader's language by core.phrases)."""
 
-    def __init__(self, where: str, problem: str) -> None:
-        super().__init__(f"{where}: {problem}")
+    def __init__(self, where: str, problem: str, **params: Any) -> None:
         self.where = where
-        self.problem = problem
+        self.phrase = Phrase(problem, params)
+        self.problem = str(self.phrase)  # in English, for logs
+        super().__init__(f"{where}: {self.problem}")
 
 
 def _hhmm(value: time) -> str:
@@ -58,7 +63,9 @@ def parse_clock_time(text: object, where: str) -> time:
             raise ValueError
         return time(int(hours), int(minutes))
     except ValueError:
-        raise HoursError(where, f'"{text}" is not a time as HH:MM (00:00–23:59)') from None
+        raise HoursError(
+            where, '"{value}" is not a time as HH:MM (00:00–23:59)', value=text
+        ) from None
 
 
 def parse_week_hours(data: object, where: str) -> WeekHours:
@@ -68,14 +75,14 @@ def parse_week_hours(data: object, where: str) -> WeekHours:
     for name, day in data.items():
         key = f"{where}.{name}"
         if name not in WEEKDAYS:
-            raise HoursError(key, f"unknown weekday; use one of {', '.join(WEEKDAYS)}")
+            raise HoursError(key, "unknown weekday; use one of {days}", days=", ".join(WEEKDAYS))
         days[name] = _parse_day(day, key)
     return WeekHours(days)
 
 
 def _parse_day(data: object, where: str) -> DayHours:
     if not isinstance(data, Mapping):
-        raise HoursError(where, 'expected { open = "HH:MM", close = "HH:MM", breaks = [...] }')
+        raise HoursError(where, 'expected {{ open = "HH:MM", close = "HH:MM", breaks = [...] }}')
     unknown = set(data) - {"open", "close", "breaks"}
     if unknown:
         raise HoursError(f"{where}.{sorted(unknown)[0]}", "unknown key")

@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from core.domain.hours import HoursError, WeekHours, parse_week_hours
 from core.domain.numbering import PREFIX_PATTERN
 from core.logo import MAX_BYTES, image_kind
+from core.phrases import Phrase
 
 FORMAT = 1
 HALL_CODE = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
@@ -93,14 +94,22 @@ class HallSpec:
     logo_type: str | None = None  # "png" or "jpeg"
 
 
+_CAPITALS = '"{value}" must be capital letters, digits and dashes'
+_LOWERCASE = '"{value}" must be lowercase letters, digits and dashes'
+_PREFIX_LETTERS = '"{value}" must be one or two capital letters (A–Z)'
+_WORDS_OR_DIGITS = '"{value}" must be "words" or "digits"'
+
+
 @dataclass
 class Problems:
     """Collects (key path, message) pairs instead of stopping at the first."""
 
-    items: list[tuple[str, str]] = field(default_factory=list)
+    items: list[tuple[str, Phrase]] = field(default_factory=list)
 
-    def add(self, where: str, problem: str) -> None:
-        self.items.append((where, problem))
+    def add(self, where: str, problem: str | Phrase, **params: Any) -> None:
+        """``problem`` is an English template (see core.phrases) filled from ``params``."""
+        phrase = problem if isinstance(problem, Phrase) else Phrase(problem, params)
+        self.items.append((where, phrase))
 
 
 class _Reader:
@@ -127,17 +136,25 @@ class _Reader:
             return default
         value = self.data[name]
         if isinstance(value, bool) and kind is not bool and bool not in _as_tuple(kind):
-            self.problems.add(self.key(name), f"expected {_kind_name(kind)}, got a boolean")
+            self.problems.add(
+                self.key(name),
+                "expected {kind}, got {got}",
+                kind=_kind_name(kind),
+                got="true/false",
+            )
             return None if default is ... else default
         if not isinstance(value, kind):
             self.problems.add(
-                self.key(name), f"expected {_kind_name(kind)}, got {type(value).__name__}"
+                self.key(name),
+                "expected {kind}, got {got}",
+                kind=_kind_name(kind),
+                got=_kind_name(type(value)),
             )
             return None if default is ... else default
         if check is not None:
-            message = check(value)
-            if message:
-                self.problems.add(self.key(name), message)
+            problem = check(value)
+            if problem:
+                self.problems.add(self.key(name), problem)
                 return None if default is ... else default
         return value
 
@@ -158,21 +175,28 @@ def _kind_name(kind: type | tuple[type, ...]) -> str:
         list: "a list",
         dict: "a table",
         date: "a date (YYYY-MM-DD)",
+        float: "a decimal number",
     }
     return " or ".join(names.get(k, k.__name__) for k in _as_tuple(kind))
 
 
-def _nonempty(value: str) -> str | None:
-    return None if value.strip() else "must not be empty"
+def _nonempty(value: str) -> Phrase | None:
+    return None if value.strip() else Phrase("must not be empty")
 
 
 def _matches(pattern: re.Pattern[str], hint: str):
-    return lambda value: None if pattern.match(value) else f'"{value}" {hint}'
+    """``hint`` is an English template with {value} (see core.phrases)."""
+    return lambda value: None if pattern.match(value) else Phrase(hint, {"value": value})
 
 
 def _in_range(low: int, high: int):
     return lambda value: (
-        None if low <= value <= high else f"must be between {low} and {high} (is {value})"
+        None
+        if low <= value <= high
+        else Phrase(
+            "must be between {low} and {high} (is {value})",
+            {"low": low, "high": high, "value": value},
+        )
     )
 
 
@@ -181,24 +205,30 @@ def _template(fields: set[str]):
         names = set(re.findall(r"{([^{}]*)}", value))
         unknown = sorted(names - fields)
         if unknown:
-            return f"unknown placeholder {{{unknown[0]}}}; allowed: " + ", ".join(
-                f"{{{f}}}" for f in sorted(fields)
+            allowed = ", ".join(f"{{{f}}}" for f in sorted(fields))
+            return Phrase(
+                "unknown placeholder {{{name}}}; allowed: {allowed}",
+                {"name": unknown[0], "allowed": allowed},
             )
         return None
 
     return check
 
 
-def _timezone(value: str) -> str | None:
+def _timezone(value: str) -> Phrase | None:
     try:
         ZoneInfo(value)
     except (ZoneInfoNotFoundError, ValueError):
-        return f'"{value}" is not a time zone (e.g. Asia/Jakarta, Asia/Makassar, Asia/Jayapura)'
+        return Phrase(
+            '"{value}" is not a time zone (e.g. Asia/Jakarta, Asia/Makassar, Asia/Jayapura)',
+            {"value": value},
+        )
     return None
 
 
-def _str_list(value: list[Any]) -> str | None:
-    return None if all(isinstance(item, str) for item in value) else "expected a list of texts"
+def _str_list(value: list[Any]) -> Phrase | None:
+    every_text = all(isinstance(item, str) for item in value)
+    return None if every_text else Phrase("expected a list of texts")
 
 
 def validate(
@@ -215,12 +245,19 @@ def validate(
         "format",
         int,
         check=lambda v: (
-            None if v == FORMAT else f"unsupported format {v}; this Antre reads format {FORMAT}"
+            None
+            if v == FORMAT
+            else Phrase(
+                "unsupported format {value}; this Antre reads format {format}",
+                {"value": v, "format": FORMAT},
+            )
         ),
     )
     hall = _Reader(root.get("hall", dict), "hall", problems)
     code = hall.get(
-        "code", str, check=_matches(HALL_CODE, "must be lowercase letters, digits and dashes")
+        "code",
+        str,
+        check=_matches(HALL_CODE, _LOWERCASE),
     )
     name = hall.get("name", str, check=_nonempty)
     short_name = hall.get("short_name", str, "")
@@ -269,22 +306,32 @@ def _logo(name: str, folder: Path | None, problems: Problems) -> tuple[bytes | N
     path = (folder if folder is not None else Path()) / name
     try:
         if not path.is_file():
-            problems.add("hall.logo", f'no file "{name}" (looked for {path.resolve()})')
+            problems.add(
+                "hall.logo",
+                'no file "{name}" (looked for {path})',
+                name=name,
+                path=str(path.resolve()),
+            )
             return None, None
         size = path.stat().st_size
         if size > MAX_BYTES:
             kb = math.ceil(size / 1024)
             problems.add(
-                "hall.logo", f'"{name}" is {kb} KB; a logo may be at most {MAX_BYTES // 1024} KB'
+                "hall.logo",
+                '"{name}" is {kb} KB; a logo may be at most {limit} KB',
+                name=name,
+                kb=kb,
+                limit=MAX_BYTES // 1024,
             )
             return None, None
         data = path.read_bytes()
     except OSError as error:
-        problems.add("hall.logo", f'"{name}" cannot be read: {error.strerror or error}')
+        detail = str(error.strerror or error)
+        problems.add("hall.logo", '"{name}" cannot be read: {detail}', name=name, detail=detail)
         return None, None
     kind = image_kind(data)
     if kind is None:
-        problems.add("hall.logo", f'"{name}" is not a PNG or JPEG image')
+        problems.add("hall.logo", '"{name}" is not a PNG or JPEG image', name=name)
         return None, None
     return data, kind
 
@@ -303,7 +350,11 @@ def _settings(data: Mapping[str, Any], problems: Problems) -> dict[str, Any]:
         "number_reading",
         str,
         "words",
-        check=lambda v: None if v in NUMBER_READINGS else f'"{v}" must be "words" or "digits"',
+        check=lambda v: (
+            None
+            if v in NUMBER_READINGS
+            else Phrase('"{value}" must be "words" or "digits"', {"value": v})
+        ),
     )
     settings["ticket_qr_template"] = reader.get(
         "ticket_qr_template", str, "", check=_template(QR_FIELDS)
@@ -330,7 +381,7 @@ def _week(data: object, where: str, problems: Problems) -> WeekHours | None:
     try:
         return parse_week_hours(data, where)
     except HoursError as error:
-        problems.add(error.where, error.problem)
+        problems.add(error.where, error.phrase)
         return None
 
 
@@ -346,7 +397,10 @@ def _holidays(data: list[Any], problems: Problems) -> tuple[tuple[date, str], ..
             continue
         if day in seen:
             problems.add(
-                f"holidays[{index}].date", f"{day} is listed twice (also holidays[{seen[day]}])"
+                f"holidays[{index}].date",
+                "{day} is listed twice (also holidays[{other}])",
+                day=day.isoformat(),
+                other=seen[day],
             )
             continue
         seen[day] = index
@@ -364,12 +418,14 @@ def _agencies(
         where = f"agencies[{index}]"
         reader = _Reader(item, where, problems)
         code = reader.get(
-            "code", str, check=_matches(ITEM_CODE, "must be capital letters, digits and dashes")
+            "code",
+            str,
+            check=_matches(ITEM_CODE, _CAPITALS),
         )
         name = reader.get("name", str, check=_nonempty)
         short_name = reader.get("short_name", str, "")
         color = reader.get(
-            "color", str, "#1565C0", check=_matches(COLOR, "must be a colour as #RRGGBB")
+            "color", str, "#1565C0", check=_matches(COLOR, '"{value}" must be a colour as #RRGGBB')
         )
         icon = reader.get("icon", str, "")
         services = []
@@ -380,13 +436,20 @@ def _agencies(
             if spec.code in service_codes:
                 problems.add(
                     f"{where}.services[{sindex}].code",
-                    f'"{spec.code}" is already used by {service_codes[spec.code]}',
+                    '"{code}" is already used by {other}',
+                    code=spec.code,
+                    other=service_codes[spec.code],
                 )
             service_codes[spec.code] = f"{where}.services[{sindex}]"
             services.append(spec)
         reader.finish()
         if code in agency_codes:
-            problems.add(f"{where}.code", f'"{code}" is already used by {agency_codes[code]}')
+            problems.add(
+                f"{where}.code",
+                '"{code}" is already used by {other}',
+                code=code,
+                other=agency_codes[code],
+            )
         if code:
             agency_codes[code] = where
         if code and name:
@@ -402,17 +465,23 @@ def _service(
     reader = _Reader(data, where, problems)
     before = len(problems.items)
     code = reader.get(
-        "code", str, check=_matches(ITEM_CODE, "must be capital letters, digits and dashes")
+        "code",
+        str,
+        check=_matches(ITEM_CODE, _CAPITALS),
     )
     name = reader.get("name", str, check=_nonempty)
     prefix = reader.get(
-        "prefix", str, check=_matches(PREFIX_PATTERN, "must be one or two capital letters (A–Z)")
+        "prefix",
+        str,
+        check=_matches(PREFIX_PATTERN, _PREFIX_LETTERS),
     )
     schedule = reader.get(
         "schedule",
         str,
         None,
-        check=lambda v: None if v in schedules else f'no schedule "{v}" in [schedules]',
+        check=lambda v: (
+            None if v in schedules else Phrase('no schedule "{value}" in [schedules]', {"value": v})
+        ),
     )
     hours = reader.get("hours", dict, None)
     if hours is not None:
@@ -458,7 +527,7 @@ def _counters(
         for code, rank in (reader.get("services", dict, {}) or {}).items():
             key = f"{where}.services.{code}"
             if code not in service_codes:
-                problems.add(key, f'no service with code "{code}"')
+                problems.add(key, 'no service with code "{code}"', code=code)
             elif isinstance(rank, bool) or not isinstance(rank, int) or rank not in (1, 2, 3):
                 problems.add(
                     key, "rank must be 1 (main), 2 or 3 (helps when higher ranks are empty)"
@@ -468,7 +537,10 @@ def _counters(
         reader.finish()
         if number in numbers:
             problems.add(
-                f"{where}.number", f"loket {number} is already defined at {numbers[number]}"
+                f"{where}.number",
+                "loket {number} is already defined at {other}",
+                number=number,
+                other=numbers[number],
             )
         elif number is not None:
             numbers[number] = where

@@ -16,6 +16,7 @@ from core.errors import ConfigError, NotFound
 from core.hallfile.locate import line_of
 from core.hallfile.spec import FORMAT, SETTINGS_DEFAULTS, HallSpec, validate
 from core.logo import EXTENSIONS
+from core.phrases import Phrase, ProblemList
 from core.services.lookup import hall_ref
 
 
@@ -33,15 +34,14 @@ def parse(text: str, name: str = "<hall file>", folder: Path | None = None) -> H
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError("hall_file_invalid", path=name, problems=f"  {error}") from None
+        syntax = Phrase("TOML syntax error: {detail}", {"detail": str(error)})
+        raise ConfigError(
+            "hall_file_invalid", path=name, problems=ProblemList(((None, "", syntax),))
+        ) from None
     spec, problems = validate(data, folder)
     if spec is None:
-        lines = []
-        for where, problem in problems.items:
-            line = line_of(text, where)
-            at = f"line {line}: " if line else ""
-            lines.append(f"  {at}{where}: {problem}")
-        raise ConfigError("hall_file_invalid", path=name, problems="\n".join(lines))
+        found = tuple((line_of(text, where), where, phrase) for where, phrase in problems.items)
+        raise ConfigError("hall_file_invalid", path=name, problems=ProblemList(found))
     return spec
 
 

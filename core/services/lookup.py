@@ -79,7 +79,7 @@ def service_rules(schedules: Mapping[str, Any] | None, service: Any) -> ServiceR
         else:
             hours = WeekHours({})
     except HoursError as error:
-        raise ConfigError("bad_hours", where=error.where, problem=error.problem) from None
+        raise ConfigError("bad_hours", where=error.where, problem=error.phrase) from None
     return ServiceRules(hours, service.cutoff_minutes, service.daily_quota, service.active)
 
 

@@ -131,7 +131,8 @@ def test_bad_hall_file_exits_2_and_changes_nothing(cli, db_url: str, tmp_path: P
     bad.write_text(SMALL_HALL.read_text().replace('name = "Kartu Keluarga"', 'name = ""'))
     code, out, err = cli("hall", "import", str(bad))
     assert code == 2 and out == ""
-    assert "agencies[0].services[1].name: must not be empty" in err and "line" in err
+    # Indonesian by default, the key and its line named
+    assert "agencies[0].services[1].name: tidak boleh kosong" in err and "baris" in err
     shown = json.loads(cli("--json", "hall", "show")[1])
     assert shown["agencies"][0]["services"][1]["name"] == "Kartu Keluarga"
     assert count_tickets(db_url) == 1

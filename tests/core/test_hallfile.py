@@ -257,12 +257,24 @@ def write_bad_logo(folder, case: str) -> str:  # noqa: ANN001
     return "besar.png"
 
 
-BAD_LOGOS = [
-    ("missing", 'no file "tidak-ada.png"'),
-    ("not an image", '"lambang.png" is not a PNG or JPEG image'),
-    ("a GIF", '"lambang.gif" is not a PNG or JPEG image'),
-    ("a folder", 'no file "gambar"'),
-    ("too big", '"besar.png" is 513 KB; a logo may be at most 512 KB'),
+BAD_LOGOS = [  # the problem in English, then in Indonesian
+    ("missing", ('no file "tidak-ada.png"', 'berkas "tidak-ada.png" tidak ada')),
+    (
+        "not an image",
+        ('"lambang.png" is not a PNG or JPEG image', '"lambang.png" bukan gambar PNG atau JPEG'),
+    ),
+    (
+        "a GIF",
+        ('"lambang.gif" is not a PNG or JPEG image', '"lambang.gif" bukan gambar PNG atau JPEG'),
+    ),
+    ("a folder", ('no file "gambar"', 'berkas "gambar" tidak ada')),
+    (
+        "too big",
+        (
+            '"besar.png" is 513 KB; a logo may be at most 512 KB',
+            '"besar.png" berukuran 513 KB; logo paling besar 512 KB',
+        ),
+    ),
 ]
 
 
@@ -277,9 +289,11 @@ def test_a_bad_logo_is_refused_with_key_and_line(db, tmp_path, case, problem) ->
     with pytest.raises(ConfigError) as error:
         store.import_spec(db, store.load(bad))
     line = text.splitlines().index(f'logo = "{name}"') + 1
-    for lang in ("en", "id"):
-        message = error.value.message(lang)
-        assert f"line {line}: hall.logo: {problem}" in message, message
+    english, indonesian = problem
+    message = error.value.message("en")
+    assert f"line {line}: hall.logo: {english}" in message, message
+    message = error.value.message("id")
+    assert f"baris {line}: hall.logo: {indonesian}" in message, message
     assert "Berkas gedung" in error.value.message("id")
     # nothing was written: the hall keeps its name and its logo
     hall = HallService.open(db, "uji")
@@ -299,3 +313,70 @@ def test_an_empty_logo_name_is_a_problem() -> None:
     with pytest.raises(ConfigError) as error:
         store.parse(with_logo(SMALL_HALL.read_text(encoding="utf-8"), " "))
     assert "line 5: hall.logo: must not be empty" in error.value.message("en")
+
+
+BROKEN_EVERYWHERE = """
+format = 2
+extra = 1
+[hall]
+code = "Bad Code"
+name = ""
+timezone = "Mars/Base"
+logo = "nowhere.png"
+[settings]
+number_reading = "roman"
+announcement_template = "{nope}"
+ticket_footer = [1]
+[schedules.a]
+mon = { open = "25:00", close = "10:00" }
+tue = { open = "10:00", close = "09:00" }
+wed = { open = "08:00", close = "15:00", breaks = [["07:00", "09:00"]] }
+funday = { open = "08:00", close = "15:00" }
+thu = { open = "08:00" }
+fri = { open = "08:00", close = "15:00", breaks = [["12:00", "13:00"], ["12:30", "14:00"]] }
+sat = 5
+[[holidays]]
+date = 2026-12-25
+name = "Natal"
+[[holidays]]
+date = 2026-12-25
+name = "Natal lagi"
+[[agencies]]
+code = "x"
+name = true
+color = "blue"
+[[agencies.services]]
+code = "A"
+name = "Satu"
+prefix = "abc"
+schedule = "none"
+daily_quota = 0
+[[agencies.services]]
+code = "A"
+name = "Dua"
+prefix = "B"
+[[agencies.services]]
+code = "C"
+name = "Tiga"
+prefix = "C"
+schedule = "a"
+hours = { mon = { open = "08:00", close = "15:00" } }
+[[counters]]
+number = 1
+services = { A = 5, Z = 1 }
+[[counters]]
+number = 1
+"""
+
+
+def test_every_hall_file_problem_is_said_in_indonesian(tmp_path) -> None:  # noqa: ANN001
+    import tomllib
+
+    from core.hallfile.spec import validate
+    from core.phrases import _ID
+
+    spec, problems = validate(tomllib.loads(BROKEN_EVERYWHERE), tmp_path)
+    assert spec is None
+    templates = {phrase.template for _, phrase in problems.items}
+    assert len(templates) >= 20
+    assert sorted(templates - set(_ID)) == []
