@@ -163,6 +163,9 @@ class NumberStream(Base):
 
 OPEN_AT_COUNTER = text("status IN ('called', 'serving')")
 WAITING = text("status = 'waiting'")
+# 0 for a priority ticket, 1 for a regular one: the second key of the call order. Written
+# with constants, as ix_tickets_queue is, so that queries can walk that index.
+PRIORITY_FIRST = text("(CASE WHEN priority = 'regular' THEN 1 ELSE 0 END)")
 
 
 def ticket_status_in(*statuses: str, table: str = "tickets") -> Any:
@@ -191,11 +194,15 @@ class Ticket(Base):
             sqlite_where=OPEN_AT_COUNTER,
             postgresql_where=OPEN_AT_COUNTER,
         ),
-        # Call-next reads only waiting tickets, whatever the size of the history.
+        # Waiting tickets of a service and day in call order (priority first, then first
+        # come), whatever the size of the history or of the queue.
         Index(
-            "ix_tickets_waiting",
+            "ix_tickets_queue",
             "service_id",
+            "business_date",
+            PRIORITY_FIRST,
             "queue_pos",
+            "id",
             sqlite_where=WAITING,
             postgresql_where=WAITING,
         ),

@@ -307,3 +307,21 @@ def test_sqlite_uses_wal_and_immediate_writes(tmp_path) -> None:
         assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
     db.dispose()
+
+
+@pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
+def test_call_next_gets_past_heads_that_other_counters_are_claiming(hall: HallService) -> None:
+    """PostgreSQL looks at the first 16 waiting tickets of each service first; when other
+    counters hold every one of them, it still finds the next free ticket in the queue."""
+    from core.services.calling import _HEADS_PER_SERVICE
+
+    numbers = waiting(hall, *["SKCK"] * (_HEADS_PER_SERVICE + 2))
+    held = numbers[:_HEADS_PER_SERVICE]
+    with hall.db.engine.connect() as other_counters:  # claims in flight, not yet committed
+        other_counters.execute(
+            text("SELECT id FROM tickets WHERE number = ANY(:held) FOR UPDATE"), {"held": held}
+        ).all()
+        called = hall.call_next(3)
+        assert called is not None and called.number == numbers[_HEADS_PER_SERVICE]
+        other_counters.rollback()
+    assert hall.call_next(2).number == numbers[0]  # once free, the head comes first again
