@@ -9,7 +9,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Row, bindparam, case, exists, func, literal_column, select, true, update
+from sqlalchemy import (
+    ARRAY,
+    BigInteger,
+    Row,
+    bindparam,
+    case,
+    cast,
+    exists,
+    func,
+    literal_column,
+    select,
+    true,
+    update,
+)
 
 from core.db import models as m
 from core.db.database import Tx
@@ -141,7 +154,7 @@ _HEAD = m.Ticket.__table__.alias("head")
 _PICKED = m.Ticket.__table__.alias("picked")
 _HEAD_PRIORITY_FIRST = literal_column("(CASE WHEN head.priority = 'regular' THEN 1 ELSE 0 END)")
 _HEADS = (
-    select(_HEAD.c.id, _HEAD.c.queue_pos, _HEAD_PRIORITY_FIRST.label("regular"))
+    select(_HEAD.c.id)
     .where(
         _HEAD.c.service_id == m.Assignment.service_id,
         _HEAD.c.business_date == bindparam("day"),
@@ -151,16 +164,37 @@ _HEADS = (
     .limit(_HEADS_PER_SERVICE)
     .lateral("heads")
 )
-_NEXT_OF_THE_HEADS = (
-    select(_PICKED.c.id)
+# The heads' ids come first, as one array (an InitPlan), and the tickets are then looked
+# up by primary key: joined instead, the planner may start from the waiting tickets.
+_HEAD_IDS = (
+    select(func.array_agg(_HEADS.c.id))
     .select_from(m.Assignment)
     .join(_HEADS, true())
-    .join(_PICKED, _PICKED.c.id == _HEADS.c.id)
+    .where(m.Assignment.counter_id == bindparam("counter"))
+    .scalar_subquery()
+)
+_RANK_AT_COUNTER = (
+    select(m.Assignment.rank)
     .where(
         m.Assignment.counter_id == bindparam("counter"),
-        m.ticket_status_in("waiting", table=_PICKED.name),  # checked again once locked
+        m.Assignment.service_id == _PICKED.c.service_id,
     )
-    .order_by(m.Assignment.rank, _HEADS.c.regular, _HEADS.c.queue_pos, _HEADS.c.id)
+    .scalar_subquery()
+)
+_NEXT_OF_THE_HEADS = (
+    select(_PICKED.c.id)
+    .where(
+        _PICKED.c.id == func.any(cast(_HEAD_IDS, ARRAY(BigInteger))),  # an array, not rows
+        # Checked again once the row is locked. Written so that it does not match the
+        # partial index's condition: the planner must look the heads up by primary key.
+        func.coalesce(_PICKED.c.status, "") == TicketStatus.WAITING.value,
+    )
+    .order_by(
+        _RANK_AT_COUNTER,
+        literal_column("(CASE WHEN picked.priority = 'regular' THEN 1 ELSE 0 END)"),
+        _PICKED.c.queue_pos,
+        _PICKED.c.id,
+    )
     .limit(1)
     .with_for_update(of=_PICKED, skip_locked=True)
     .scalar_subquery()
