@@ -34,6 +34,26 @@ def statements(hall: HallService) -> Iterator[list[tuple[str, tuple]]]:
         event.remove(hall.db.engine, "before_cursor_execute", record)
 
 
+def a_days_work(hall: HallService) -> None:
+    """What kiosks, counters and boards do all day, once each (the small test hall, with
+    KTP, KK and SKCK tickets waiting)."""
+    hall.issue("KTP", request_id="plan-1")
+    hall.call_next(1, request_id="plan-2")
+    hall.recall(1)
+    hall.start(1)
+    hall.finish(1)
+    hall.call_next(3)
+    hall.park(3)
+    hall.call_next(2)
+    hall.no_show(2)
+    hall.workstation(3, with_config=True)
+    hall.counter(1)
+    hall.snapshot()
+    hall.recent_calls()
+    hall.counter_figures(3)
+    hall.tickets_today()
+
+
 def full_scans_of_tickets(path: Path, seen: list[tuple[str, tuple]]) -> list[str]:
     scans = []
     with sqlite3.connect(path) as connection:
@@ -53,21 +73,7 @@ def test_the_days_work_reads_tickets_through_indexes(
     for code in ("KTP", "KK", "SKCK", "SKCK"):
         hall.issue(code, reserve_for_print=False)
     with statements(hall) as seen:
-        hall.issue("KTP", request_id="plan-1")
-        hall.call_next(1, request_id="plan-2")
-        hall.recall(1)
-        hall.start(1)
-        hall.finish(1)
-        hall.call_next(3)
-        hall.park(3)
-        hall.call_next(2)
-        hall.no_show(2)
-        hall.workstation(3, with_config=True)
-        hall.counter(1)
-        hall.snapshot()
-        hall.recent_calls()
-        hall.counter_figures(3)
-        hall.tickets_today()
+        a_days_work(hall)
     assert len(seen) > 30
     path = Path(hall.db.engine.url.database or "")
     assert full_scans_of_tickets(path, seen) == []

@@ -21,6 +21,7 @@ from core.db.database import Database
 from core.hallfile import store
 from core.service import HallService
 from tests.conftest import SMALL_HALL, ManualClock, _truncate
+from tests.core.test_query_plans import a_days_work
 
 pytestmark = pytest.mark.pg
 
@@ -90,21 +91,7 @@ def test_the_days_work_reads_tickets_through_indexes_on_generic_plans(
     for code in ("KTP", "KK", "SKCK", "SKCK"):
         hall.issue(code, reserve_for_print=False)
     plans.clear()
-    hall.issue("KTP", request_id="plan-1")
-    hall.call_next(1, request_id="plan-2")
-    hall.recall(1)
-    hall.start(1)
-    hall.finish(1)
-    hall.call_next(3)
-    hall.park(3)
-    hall.call_next(2)
-    hall.no_show(2)
-    hall.workstation(3, with_config=True)
-    hall.counter(1)
-    hall.snapshot()
-    hall.recent_calls()
-    hall.counter_figures(3)
-    hall.tickets_today()
+    a_days_work(hall)
     assert len(plans) > 30
     scans = [plan for plan in plans if "Seq Scan on tickets" in plan]
     assert scans == []
