@@ -28,6 +28,19 @@ PG_SERVER = os.environ.get("ANTRE_TEST_PG", "postgresql://postgres@127.0.0.1:543
 SIDECARS = ("", "-wal", "-shm", "-journal")
 
 
+def _block(path: Path) -> None:
+    """Put a folder where the database was: nothing can open it there now. A board that
+    polled between the move and this may have created a new empty file: it goes first."""
+    for _ in range(50):
+        try:
+            path.mkdir()
+            return
+        except FileExistsError:
+            for suffix in SIDECARS:
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+    raise AssertionError(f"{path} keeps coming back")
+
+
 @contextmanager
 def sqlite_outage(db_url: str, hall: HallService, *boards: Database) -> Iterator[HallService]:
     """Move the file away from the board; yields the counters' hall on the moved file."""
@@ -38,7 +51,7 @@ def sqlite_outage(db_url: str, hall: HallService, *boards: Database) -> Iterator
     for suffix in SIDECARS:
         if Path(f"{path}{suffix}").exists():
             os.rename(f"{path}{suffix}", f"{moved}{suffix}")
-    path.mkdir()  # nothing can open the database here now
+    _block(path)
     counters_db = Database(f"sqlite:///{moved.as_posix()}")
     try:
         yield HallService(counters_db, hall.hall)
