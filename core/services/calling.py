@@ -29,7 +29,7 @@ from core.db.database import Tx
 from core.domain.enums import CounterState, Priority, TicketStatus, TransferPosition
 from core.errors import NotFound, Refused
 from core.services.lookup import (
-    TICKET_COLUMNS,
+    VIEW_COLUMNS,
     counter_row,
     find_ticket,
     hall_row,
@@ -124,24 +124,6 @@ _NEXT_TICKET_ID = (
     .scalar_subquery()
 )
 _AT = bindparam("at", type_=m.Ticket.called_at.type)
-# Subqueries inside RETURNING, written so that SQLite, which drops table names there,
-# still resolves every column to the right table.
-_OF_THE_SERVICE = m.Service.id == _T.service_id
-_OF_THE_AGENCY = m.Agency.id == (
-    select(m.Service.agency_id).where(_OF_THE_SERVICE).correlate(m.Ticket).scalar_subquery()
-)
-# What an UPDATE returns so that the ticket's view needs no second read.
-_VIEW_COLUMNS = (
-    *(_T[column] for column in TICKET_COLUMNS),
-    select(m.Service.code).where(_OF_THE_SERVICE).scalar_subquery().label("service_code"),
-    select(m.Service.name).where(_OF_THE_SERVICE).scalar_subquery().label("service_name"),
-    select(m.Agency.code).where(_OF_THE_AGENCY).scalar_subquery().label("agency_code"),
-    select(m.Agency.name).where(_OF_THE_AGENCY).scalar_subquery().label("agency_name"),
-    select(m.Officer.username)
-    .where(m.Officer.id == _T.officer_id)
-    .scalar_subquery()
-    .label("officer_username"),
-)
 # Pick and claim in one statement, which returns everything the view needs. It claims
 # nothing while the counter still holds a ticket: the statement runs after the counter's
 # lock was granted, so it sees the previous call at this counter.
@@ -218,7 +200,7 @@ def _claim_next(next_ticket_id: Any) -> Any:
             called_at=_AT,
             first_called_at=func.coalesce(_T.first_called_at, _AT),
         )
-        .returning(*_VIEW_COLUMNS)
+        .returning(*VIEW_COLUMNS)
     )
 
 
@@ -331,7 +313,7 @@ def _change(from_states: tuple[str, ...], **values: Any) -> Any:
             | (_T.number == bindparam("held_number", type_=m.Ticket.number.type)),
         )
         .values(**values)
-        .returning(*_VIEW_COLUMNS)
+        .returning(*VIEW_COLUMNS)
     )
 
 

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
-from sqlalchemy import bindparam, case, exists, func, insert, select, update
+from sqlalchemy import bindparam, exists, func, insert, select, update
 
 from core.db import models as m
 from core.db.database import Tx, dialect_insert
@@ -16,6 +16,7 @@ from core.domain.numbering import format_number
 from core.errors import NotFound, Refused
 from core.services import estimates
 from core.services.lookup import (
+    VIEW_COLUMNS,
     hall_row,
     holidays_on,
     local_now,
@@ -158,20 +159,36 @@ _SERVICE = (
     .outerjoin(_OBSERVED, _OBSERVED.c.service_id == m.Service.id)
     .where(m.Service.hall_id == bindparam("hall"), m.Service.code == bindparam("code"))
 )
-_TODAYS = (m.Ticket.service_id == bindparam("service"), m.Ticket.business_date == bindparam("day"))
-_COUNTS = select(
-    func.count(case(((m.Ticket.hop == 0) & (m.Ticket.status != TicketStatus.VOID), 1))),
-    func.count(case((m.Ticket.status == TicketStatus.WAITING, 1))),
-    func.count(
-        case(
-            (
-                (m.Ticket.status == TicketStatus.WAITING) & (m.Ticket.priority != Priority.REGULAR),
-                1,
-            )
+_COUNTED = m.Ticket.__table__.alias("counted")
+_TODAYS_OTHERS = (
+    _COUNTED.c.service_id == bindparam("service_id"),
+    _COUNTED.c.business_date == bindparam("business_date"),
+    # The new ticket's number is fresh from its stream: no other ticket of the day has it.
+    # PostgreSQL does not show a statement its own insert, SQLite does; this says the same
+    # on both.
+    _COUNTED.c.number != bindparam("number"),
+)
+# The new ticket comes back with the counts that need the number lock, read in the same
+# statement: tickets that count against the quota, and those ahead of it in its lane.
+_INSERT_TICKET = (
+    insert(m.Ticket)
+    .values({c.key: bindparam(c.key) for c in m.Ticket.__table__.c if c.key != "id"})
+    .returning(
+        m.Ticket.id,
+        select(func.count())
+        .where(*_TODAYS_OTHERS, _COUNTED.c.hop == 0, _COUNTED.c.status != TicketStatus.VOID)
+        .scalar_subquery()
+        .label("issued"),
+        select(func.count())
+        .where(
+            *_TODAYS_OTHERS,
+            m.ticket_status_in("waiting", table=_COUNTED.name),
+            (_COUNTED.c.priority != Priority.REGULAR) | bindparam("regular_lane"),
         )
-    ),
-).where(*_TODAYS)
-_INSERT_TICKET = insert(m.Ticket).returning(m.Ticket.id)
+        .scalar_subquery()
+        .label("ahead"),
+    )
+)
 
 
 @cache
@@ -224,12 +241,7 @@ def issue(
     has_quota = rules.daily_quota is not None
     ahead_of_lock = hours.availability(rules, moment, holidays, 0, has_counter or has_quota)
     _refuse_unless_open(service, ahead_of_lock)
-    seq = next_seq(tx, hall, service.prefix, day)  # locks the prefix: the counts below are exact
-    issued, waiting, priority_waiting = tx.run(_COUNTS, {"service": service.id, "day": day}).one()
-    if has_quota:
-        availability = hours.availability(rules, moment, holidays, issued, has_counter)
-        _refuse_unless_open(service, availability)
-    ahead = priority_waiting if priority.is_priority else waiting
+    seq = next_seq(tx, hall, service.prefix, day)  # locks the prefix: the counts are exact
     status = TicketStatus.PRINTING if reserve_for_print else TicketStatus.WAITING
     number = format_number(service.prefix, seq)
     columns = {
@@ -243,13 +255,24 @@ def issue(
         "priority": priority,
         "status": status,
         "kiosk": kiosk,
+        "counter_id": None,
+        "officer_id": None,
         "queue_pos": _queue_pos(tx),
         "issued_at": tx.now,
         "printed_at": None if reserve_for_print else tx.now,
+        "first_called_at": None,
+        "called_at": None,
+        "started_at": None,
+        "finished_at": None,
         "recall_count": 0,
+        "transferred_from_id": None,
         "note": "",
     }
-    columns["id"] = tx.run(_INSERT_TICKET, columns).scalar_one()
+    inserted = tx.run(_INSERT_TICKET, columns | {"regular_lane": not priority.is_priority})
+    columns["id"], issued, ahead = inserted.one()
+    if has_quota:  # refused now, the transaction and its number are rolled back
+        availability = hours.availability(rules, moment, holidays, issued, has_counter)
+        _refuse_unless_open(service, availability)
     view = view_from_columns(columns, service)
     tx.emit(hall.id, "ticket.issued", ticket_payload(view) | {"kiosk": kiosk})
     mean = estimates.mean_minutes(service.observed, service.service_minutes)
@@ -278,7 +301,25 @@ def _queue_pos(tx: Tx) -> int:
     return int(tx.now.timestamp() * 1_000_000)
 
 
+# The kiosk's confirmation, as it nearly always goes: the ticket is printing, and joins
+# its queue in one statement that returns its view.
+_CONFIRM_PRINTED = (
+    update(m.Ticket)
+    .where(
+        m.Ticket.id == bindparam("ticket"),
+        m.Ticket.hall_id == bindparam("hall"),
+        m.TICKET_IS_PRINTING,
+    )
+    .values(status=TicketStatus.WAITING, printed_at=bindparam("at", type_=m.Ticket.printed_at.type))
+    .returning(*VIEW_COLUMNS)
+)
+
+
 def confirm_printed(tx: Tx, hall: HallRef, ticket_id: int) -> None:
+    row = tx.run(_CONFIRM_PRINTED, {"ticket": ticket_id, "hall": hall.id, "at": tx.now}).first()
+    if row is not None:
+        tx.emit(hall.id, "ticket.printed", ticket_payload(view_from_columns(row._mapping, row)))
+        return
     ticket = _printing_ticket(tx, hall, ticket_id)
     if ticket.printed_at is not None:
         return  # already confirmed (maybe called since): a retried confirmation changes nothing

@@ -166,6 +166,28 @@ TICKET_COLUMNS = (
 )
 
 
+_T = m.Ticket.__table__.c
+# Subqueries inside RETURNING, written so that SQLite, which drops table names there,
+# still resolves every column to the right table.
+_OF_THE_SERVICE = m.Service.id == _T.service_id
+_OF_THE_AGENCY = m.Agency.id == (
+    select(m.Service.agency_id).where(_OF_THE_SERVICE).correlate(m.Ticket).scalar_subquery()
+)
+# What an UPDATE of a ticket returns so that its view needs no second read
+# (view_from_returned makes the view).
+VIEW_COLUMNS = (
+    *(_T[column] for column in TICKET_COLUMNS),
+    select(m.Service.code).where(_OF_THE_SERVICE).scalar_subquery().label("service_code"),
+    select(m.Service.name).where(_OF_THE_SERVICE).scalar_subquery().label("service_name"),
+    select(m.Agency.code).where(_OF_THE_AGENCY).scalar_subquery().label("agency_code"),
+    select(m.Agency.name).where(_OF_THE_AGENCY).scalar_subquery().label("agency_name"),
+    select(m.Officer.username)
+    .where(m.Officer.id == _T.officer_id)
+    .scalar_subquery()
+    .label("officer_username"),
+)
+
+
 def view_from_columns(
     ticket: Mapping[str, Any],
     service: Any,
