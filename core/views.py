@@ -216,7 +216,7 @@ def from_json(kind: Any, data: Any) -> Any:
         if len(args) == 2 and args[1] is Ellipsis:
             return tuple(from_json(args[0], item) for item in data)
         return tuple(from_json(arg, item) for arg, item in zip(args, data, strict=True))
-    if dataclasses.is_dataclass(kind):
+    if isinstance(kind, type) and dataclasses.is_dataclass(kind):
         hints = typing.get_type_hints(kind)
         return kind(**{name: from_json(hints[name], data[name]) for name in hints})
     if isinstance(kind, type) and issubclass(kind, Enum):

@@ -150,6 +150,7 @@ def issue(args: argparse.Namespace, settings: DeviceSettings) -> Result:
 
 def call(args: argparse.Namespace, settings: DeviceSettings) -> Result:
     service = _hall(args, settings)
+    view: TicketView | None
     if args.ticket:
         view = service.call_ticket(args.counter, args.ticket, request_id=args.request_id)
     else:

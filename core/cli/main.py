@@ -31,7 +31,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     # SUPPRESS: a verb's default must not undo "antre --json VERB".
     common.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print JSON")
     parser = _Parser(prog="antre", description="Antre: antrean Mal Pelayanan Publik")

@@ -201,7 +201,7 @@ def _in_range(low: int, high: int):
 
 
 def _template(fields: set[str]):
-    def check(value: str) -> str | None:
+    def check(value: str) -> Phrase | None:
         names = set(re.findall(r"{([^{}]*)}", value))
         unknown = sorted(names - fields)
         if unknown:
@@ -271,12 +271,12 @@ def validate(
     holidays = _holidays(root.get("holidays", list, []), problems)
     agencies = _agencies(root.get("agencies", list), schedules, problems)
     # Codes as written, valid or not, so one bad service does not also fail every counter.
-    service_codes = {
-        service.get("code")
+    service_codes: set[str] = {
+        str(service.get("code"))
         for agency in data.get("agencies") or []
         if isinstance(agency, Mapping)
         for service in agency.get("services") or []
-        if isinstance(service, Mapping)
+        if isinstance(service, Mapping) and service.get("code") is not None
     }
     counters = _counters(root.get("counters", list, []), service_codes, problems)
     root.finish()

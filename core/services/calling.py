@@ -134,7 +134,9 @@ _AT = bindparam("at", type_=m.Ticket.called_at.type)
 _HEADS_PER_SERVICE = 16
 _HEAD = m.Ticket.__table__.alias("head")
 _PICKED = m.Ticket.__table__.alias("picked")
-_HEAD_PRIORITY_FIRST = literal_column("(CASE WHEN head.priority = 'regular' THEN 1 ELSE 0 END)")
+_HEAD_PRIORITY_FIRST: Any = literal_column(
+    "(CASE WHEN head.priority = 'regular' THEN 1 ELSE 0 END)"
+)
 _HEADS = (
     select(_HEAD.c.id)
     .where(

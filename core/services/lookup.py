@@ -96,7 +96,7 @@ _Counter = aliased(m.Counter)
 _Officer = aliased(m.Officer)
 
 
-def _ticket_query() -> Select[Any]:
+def _ticket_query() -> Select:
     return (
         select(
             m.Ticket,
@@ -198,8 +198,9 @@ def view_from_columns(
     """A ticket's view from column values already at hand, so a hot path need not read the
     row back; a column missing from ``ticket`` is None. ``service`` carries service_code or
     code, service_name or name, agency_code and agency_name."""
+    columns: dict[str, Any] = {column: ticket.get(column) for column in TICKET_COLUMNS}
     return TicketView(
-        **{column: ticket.get(column) for column in TICKET_COLUMNS},
+        **columns,
         service_code=getattr(service, "service_code", None) or service.code,
         service_name=getattr(service, "service_name", None) or service.name,
         agency_code=service.agency_code,
