@@ -177,12 +177,12 @@ class AdminScreen(Screen):
         self.check.setObjectName("admin-check")
         self.check.clicked.connect(self.check_requested)
         self.result = label("", "admin-result")
-        self.close = TouchButton("", "secondary", "back")
-        self.close.setObjectName("admin-close")
-        self.close.clicked.connect(self.close_requested)
-        self.exit = TouchButton("", "danger")
-        self.exit.setObjectName("admin-exit")
-        self.exit.clicked.connect(self.exit_requested)
+        self.close_button = TouchButton("", "secondary", "back")
+        self.close_button.setObjectName("admin-close")
+        self.close_button.clicked.connect(self.close_requested)
+        self.exit_button = TouchButton("", "danger")
+        self.exit_button.setObjectName("admin-exit")
+        self.exit_button.clicked.connect(self.exit_requested)
         self.printer_label = label("", "section")
         side = QVBoxLayout()
         side.addWidget(self.language_label)
@@ -202,9 +202,9 @@ class AdminScreen(Screen):
         self.body.addWidget(self.panel, 3)
         self.body.addLayout(side, 2)
         bottom = QHBoxLayout()
-        bottom.addWidget(self.close)
+        bottom.addWidget(self.close_button)
         bottom.addStretch(1)
-        bottom.addWidget(self.exit)
+        bottom.addWidget(self.exit_button)
         layout.addWidget(self.title)
         layout.addLayout(self.body, 1)
         layout.addLayout(bottom)
@@ -240,8 +240,8 @@ class AdminScreen(Screen):
         self.printer_label.setText(self.tr("PRINTER TIKET"))
         self.test_print.setText(self.tr("Cetak tiket uji"))
         self.check.setText(self.tr("Periksa printer"))
-        self.close.setText(self.tr("Tutup menu"))
-        self.exit.setText(self.tr("Keluar aplikasi"))
+        self.close_button.setText(self.tr("Tutup menu"))
+        self.exit_button.setText(self.tr("Keluar aplikasi"))
 
     def refresh(self) -> None:
         config = self.ctx.config
@@ -303,5 +303,5 @@ class AdminScreen(Screen):
         )
         self.body.setSpacing(m.px(40))
         self.result.setWordWrap(True)
-        for button in (self.close, self.exit):
+        for button in (self.close_button, self.exit_button):
             button.setMinimumWidth(m.px(340))

@@ -119,7 +119,7 @@ class HomeScreen(Screen):
         self.title = label("", "title")
         self.subtitle = label("", "subtitle")
         self.grid = ResponsiveGrid(min_item_width=400, max_columns=4)
-        self.scroll = ScrollArea(self.grid)
+        self.scroller = ScrollArea(self.grid)
         self.priority_button = TouchButton("", "priority", "disabilitas")
         self.priority_button.setObjectName("priority-lane")
         self.priority_button.clicked.connect(self.priority_requested)
@@ -139,7 +139,7 @@ class HomeScreen(Screen):
         top = self.top
         layout.addWidget(self.banner)
         layout.addLayout(top)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroller, 1)
         self.tiles: dict[str, AgencyTile] = {}
         ctx.priority_changed.connect(self._update_banner)
         self.retranslate()

@@ -104,7 +104,7 @@ class InfoScreen(Screen):
         right.addStretch(1)
         self.columns.addLayout(left, 3)
         self.columns.addLayout(right, 2)
-        self.scroll = ScrollArea(content)
+        self.scroller = ScrollArea(content)
         bottom = QHBoxLayout()
         self.closed_note = label("", "closed-note")
         self.take = TouchButton("", "primary", "ticket")
@@ -113,14 +113,14 @@ class InfoScreen(Screen):
         bottom.addWidget(self.closed_note, 1)
         bottom.addWidget(self.take)
         layout.addLayout(top)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroller, 1)
         layout.addLayout(bottom)
         self.retranslate()
 
     def show_service(self, code: str) -> None:
         self.info = self.ctx.data.service(code)
         self.refresh()
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroller.verticalScrollBar().setValue(0)
 
     def retranslate(self) -> None:
         self.back_button.setText(self.tr("Kembali"))

@@ -21,7 +21,7 @@ GROUPS = (
 class PriorityCard(Card):
     def __init__(self, priority: Priority, icon: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.priority, self.icon = priority, icon
+        self.priority, self.icon_name = priority, icon
         self.setObjectName(f"priority-{priority.value}")
         self.title = ""
         self.detail = ""
@@ -60,7 +60,7 @@ class PriorityCard(Card):
         painter.setBrush(QColor(theme.PRIORITY_BG))
         painter.drawEllipse(circle)
         size = round(disc * 0.58)
-        pixmap = icons.ui_icon(self.icon, size, theme.PRIORITY, self.devicePixelRatioF())
+        pixmap = icons.ui_icon(self.icon_name, size, theme.PRIORITY, self.devicePixelRatioF())
         painter.drawPixmap(
             round(circle.center().x() - size / 2), round(circle.center().y() - size / 2), pixmap
         )

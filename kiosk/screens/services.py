@@ -60,10 +60,10 @@ class ServiceButton(QAbstractButton):
         arrow = m.px(60)
         left = badge_rect.right() + m.px(26)
         right = rect.right() - (arrow + m.px(26) if not closed else m.px(12))
-        text = QRectF(left, rect.top() + m.px(22), right - left, rect.height())
+        name_box = QRectF(left, rect.top() + m.px(22), right - left, rect.height())
         used = draw_text(
             painter,
-            text,
+            name_box,
             self.info.name,
             m.px(29),
             bold=True,
@@ -184,9 +184,9 @@ class ServicesScreen(Screen):
         top.addLayout(titles, 1)
         top.addWidget(self.lane, 0, Qt.AlignmentFlag.AlignTop)
         self.grid = ResponsiveGrid(min_item_width=740, max_columns=2)
-        self.scroll = ScrollArea(self.grid)
+        self.scroller = ScrollArea(self.grid)
         layout.addLayout(top)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroller, 1)
         self.rows: dict[str, ServiceRow] = {}
         self.retranslate()
 
@@ -194,7 +194,7 @@ class ServicesScreen(Screen):
         self.agency = self.ctx.data.agency(code)
         self.rows = {}
         self.refresh()
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroller.verticalScrollBar().setValue(0)
 
     def retranslate(self) -> None:
         self.back_button.setText(self.tr("Kembali"))
