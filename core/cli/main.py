@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from core.cli import commands
+from core.cli.wording import Formatter, tr, usage_error
 from core.config import load_settings
 from core.errors import AntreError, ConfigError, DatabaseUnavailable, Refused
 from core.logs import setup_logging
@@ -24,51 +25,80 @@ log = logging.getLogger(__name__)
 
 
 class _Parser(argparse.ArgumentParser):
+    """argparse, speaking the reader's language, and exiting 2 on bad usage."""
+
+    def __init__(self, add_help: bool = True, **kwargs: Any) -> None:
+        super().__init__(add_help=False, formatter_class=Formatter, **kwargs)
+        self._positionals.title = tr("positional arguments")
+        self._optionals.title = tr("options")
+        if add_help:
+            self.add_argument(
+                "-h", "--help", action="help", help=tr("show this help message and exit")
+            )
+
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        print(f"antre: {message}", file=sys.stderr)
+        print(f"antre: {usage_error(message)}", file=sys.stderr)
         raise SystemExit(2)
 
 
 def build_parser() -> argparse.ArgumentParser:
     common = _Parser(add_help=False)
     # SUPPRESS: a verb's default must not undo "antre --json VERB".
-    common.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print JSON")
-    parser = _Parser(prog="antre", description="Antre: antrean Mal Pelayanan Publik")
-    parser.add_argument("--json", action="store_true", help="print the result as JSON")
-    parser.add_argument(
-        "--db", metavar="URL", help="database URL (default: SQLite in the user data folder)"
+    common.add_argument(
+        "--json", action="store_true", default=argparse.SUPPRESS, help=tr("print JSON")
     )
-    parser.add_argument("--hall", metavar="CODE", help="hall code, when the database holds several")
+    parser = _Parser(prog="antre", description=tr("Antre: the queue of a public-service hall"))
+    parser.add_argument("--json", action="store_true", help=tr("print the result as JSON"))
+    parser.add_argument(
+        "--db", metavar="URL", help=tr("database URL (default: SQLite in the user data folder)")
+    )
+    parser.add_argument(
+        "--hall", metavar="CODE", help=tr("hall code, when the database holds several")
+    )
     verbs = parser.add_subparsers(dest="verb", metavar="VERB", parser_class=_Parser)
     verbs.required = True
 
     def verb(name: str, help_text: str, **kwargs: Any) -> argparse.ArgumentParser:
-        sub = verbs.add_parser(name, help=help_text, parents=[common], **kwargs)
+        sub = verbs.add_parser(name, help=tr(help_text), parents=[common], **kwargs)
         sub.set_defaults(handler=name.replace("-", "_"))
         return sub
+
+    def counter_number(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("counter", type=int, help=tr("counter number"))
+
+    def request_id(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--request-id", help=tr("makes a retried request apply once"))
 
     db = verb("db", "database schema")
     db.add_argument("action", choices=["upgrade", "status"])
     hall = verb("hall", "hall configuration")
     hall.add_argument("action", choices=["import", "export", "show", "validate"])
-    hall.add_argument("file", nargs="?", help="hall TOML file (import, export, validate)")
+    hall.add_argument("file", nargs="?", help=tr("hall TOML file (import, export, validate)"))
     officer = verb("officer", "officer accounts")
     officer.add_argument("action", choices=["add"])
     officer.add_argument("username")
-    officer.add_argument("--role", choices=["officer", "supervisor", "admin"], default="officer")
-    officer.add_argument("--name", default="", help="full name")
-    issue = verb("issue", "take a ticket")
-    issue.add_argument("service", help="service code")
-    issue.add_argument(
-        "--priority", choices=["regular", "lansia", "disabilitas", "ibu_hamil"], default="regular"
+    officer.add_argument(
+        "--role",
+        choices=["officer", "supervisor", "admin"],
+        default="officer",
+        help=tr("role of the account"),
     )
-    issue.add_argument("--kiosk", default="cli")
-    issue.add_argument("--request-id")
+    officer.add_argument("--name", default="", help=tr("full name"))
+    issue = verb("issue", "take a ticket")
+    issue.add_argument("service", help=tr("service code"))
+    issue.add_argument(
+        "--priority",
+        choices=["regular", "lansia", "disabilitas", "ibu_hamil"],
+        default="regular",
+        help=tr("priority lane"),
+    )
+    issue.add_argument("--kiosk", default="cli", help=tr("kiosk name, for the record"))
+    request_id(issue)
     call = verb("call", "call the next ticket (or --ticket NUMBER) at a counter")
-    call.add_argument("counter", type=int)
-    call.add_argument("--ticket", help="call this waiting ticket instead of the next")
-    call.add_argument("--request-id")
+    counter_number(call)
+    call.add_argument("--ticket", help=tr("call this waiting ticket instead of the next"))
+    request_id(call)
     for name, text in (
         ("recall", "call the current ticket again"),
         ("start", "start serving"),
@@ -77,24 +107,28 @@ def build_parser() -> argparse.ArgumentParser:
         ("park", "set the current ticket aside"),
     ):
         sub = verb(name, text)
-        sub.add_argument("counter", type=int)
-        sub.add_argument("--request-id")
+        counter_number(sub)
+        request_id(sub)
     resume = verb("resume", "call a parked ticket back")
-    resume.add_argument("counter", type=int)
-    resume.add_argument("ticket")
+    counter_number(resume)
+    resume.add_argument("ticket", help=tr("ticket number"))
     transfer = verb("transfer", "send the current ticket to another service")
-    transfer.add_argument("counter", type=int)
-    transfer.add_argument("service")
-    transfer.add_argument("--front", action="store_true", help="to the front of that queue")
-    transfer.add_argument("--note", default="")
-    transfer.add_argument("--request-id")
+    counter_number(transfer)
+    transfer.add_argument("service", help=tr("service to send it to"))
+    transfer.add_argument("--front", action="store_true", help=tr("to the front of that queue"))
+    transfer.add_argument("--note", default="", help=tr("note for the next officer"))
+    request_id(transfer)
     counter = verb("counter", "open, pause or close a counter")
     counter.add_argument("action", choices=["open", "break", "close"])
-    counter.add_argument("counter", type=int)
+    counter_number(counter)
     verb("status", "waiting per service and counters")
     events = verb("events", "the event feed")
-    events.add_argument("--since", type=int, default=0, metavar="ID")
-    events.add_argument("--follow", action="store_true")
+    events.add_argument(
+        "--since", type=int, default=0, metavar="ID", help=tr("events after this id")
+    )
+    events.add_argument(
+        "--follow", action="store_true", help=tr("keep printing new events (Ctrl+C stops)")
+    )
     verb("end-of-day", "expire what is still waiting today")
     return parser
 

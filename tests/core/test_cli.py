@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import subprocess
@@ -117,11 +118,43 @@ def test_refused_actions_exit_1_with_one_line(cli, args, message: str, monkeypat
 
 def test_bad_usage_exits_2(cli) -> None:  # noqa: ANN001
     code, _, err = cli("call", "satu")
-    assert code == 2 and "invalid int value: 'satu'" in err
+    assert code == 2 and "antre: counter: 'satu' bukan bilangan bulat" in err
     code, _, err = cli("launch")
-    assert code == 2 and "invalid choice" in err
+    assert code == 2 and "antre: VERB: 'launch' tidak ada dalam pilihan ('db', 'hall'," in err
     code, _, err = cli("issue", "KTP", "--priority", "vip")
-    assert code == 2
+    assert code == 2 and "--priority: 'vip' tidak ada dalam pilihan" in err
+    code, _, err = cli("issue")
+    assert code == 2 and "antre: argumen berikut wajib diisi: service" in err
+    code, _, err = cli("issue", "KTP", "--bogus")
+    assert code == 2 and "antre: argumen tidak dikenal: --bogus" in err
+    assert err.startswith("cara pakai: antre ")
+
+
+def test_bad_usage_in_english(cli, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    monkeypatch.setenv("ANTRE_LANG", "en")
+    code, _, err = cli("call", "satu")
+    assert code == 2 and "antre: argument counter: invalid int value: 'satu'" in err
+    assert err.startswith("usage: antre ")
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("id", ["cara pakai: antre", "ambil nomor antrean", "tampilkan bantuan ini", "pilihan:"]),
+        ("en", ["usage: antre", "take a ticket", "show this help message", "options:"]),
+    ],
+)
+def test_help_speaks_the_readers_language(
+    cli,
+    monkeypatch: pytest.MonkeyPatch,
+    lang: str,
+    words: list[str],  # noqa: ANN001
+) -> None:
+    monkeypatch.setenv("ANTRE_LANG", lang)
+    code, out, _ = cli("--help")
+    assert code == 0 and all(word in out for word in words), out
+    code, out, _ = cli("transfer", "--help")
+    assert code == 0 and ("layanan tujuan" in out) == (lang == "id"), out
 
 
 def test_bad_hall_file_exits_2_and_changes_nothing(cli, db_url: str, tmp_path: Path) -> None:  # noqa: ANN001
@@ -212,3 +245,32 @@ def test_export_to_a_folder_that_does_not_exist_says_so(cli, tmp_path) -> None: 
     assert code == 2
     assert err.strip() == f"antre: Berkas {target} tidak dapat ditulis: No such file or directory"
     assert not target.parent.exists()
+
+
+def _string_arguments(tree, function: str, index: int) -> set[str]:  # noqa: ANN001
+    """The string literals passed as argument ``index`` to calls of ``function``."""
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == function:
+            argument = node.args[index] if len(node.args) > index else None
+            if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
+                found.add(argument.value)
+    return found
+
+
+def test_every_help_text_has_indonesian_words() -> None:
+    from core.cli import main as cli_main
+    from core.cli import wording
+
+    tree = ast.parse(Path(cli_main.__file__).read_text(encoding="utf-8"))
+    said = _string_arguments(tree, "tr", 0) | _string_arguments(tree, "verb", 1)
+    # the verbs made in a loop, from (name, help) pairs
+    said |= {
+        pair.elts[1].value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.For) and isinstance(node.iter, ast.Tuple)
+        for pair in node.iter.elts
+        if isinstance(pair, ast.Tuple) and isinstance(pair.elts[1], ast.Constant)
+    }
+    assert len(said) > 30
+    assert sorted(said - set(wording._ID)) == []
