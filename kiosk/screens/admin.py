@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hmac
 import time
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
@@ -136,6 +137,14 @@ class PinScreen(Screen):
         self.cancel.setMinimumWidth(m.px(360))
 
 
+def _button(name: str, on_click: Any, *args: Any) -> TouchButton:
+    """A TouchButton(*args) with its object name, connected to ``on_click``."""
+    button = TouchButton(*args)
+    button.setObjectName(name)
+    button.clicked.connect(on_click)
+    return button
+
+
 class AdminScreen(Screen):
     language_requested = Signal(str)
     test_print_requested = Signal()
@@ -164,25 +173,22 @@ class AdminScreen(Screen):
             self.names[key], self.values[key] = name, value
         self.facts.setColumnStretch(1, 1)
         self.language_label = label("", "section")
-        self.lang_id = TouchButton("Bahasa Indonesia", "secondary")
-        self.lang_en = TouchButton("English", "secondary")
-        self.lang_id.setObjectName("admin-lang-id")
-        self.lang_en.setObjectName("admin-lang-en")
-        self.lang_id.clicked.connect(lambda: self.language_requested.emit("id"))
-        self.lang_en.clicked.connect(lambda: self.language_requested.emit("en"))
-        self.test_print = TouchButton("", "primary", "printer")
-        self.test_print.setObjectName("admin-test-print")
-        self.test_print.clicked.connect(self.test_print_requested)
-        self.check = TouchButton("", "secondary")
-        self.check.setObjectName("admin-check")
-        self.check.clicked.connect(self.check_requested)
+        self.lang_id = _button(
+            "admin-lang-id",
+            lambda: self.language_requested.emit("id"),
+            "Bahasa Indonesia",
+            "secondary",
+        )
+        self.lang_en = _button(
+            "admin-lang-en", lambda: self.language_requested.emit("en"), "English", "secondary"
+        )
+        self.test_print = _button(
+            "admin-test-print", self.test_print_requested, "", "primary", "printer"
+        )
+        self.check = _button("admin-check", self.check_requested, "", "secondary")
         self.result = label("", "admin-result")
-        self.close_button = TouchButton("", "secondary", "back")
-        self.close_button.setObjectName("admin-close")
-        self.close_button.clicked.connect(self.close_requested)
-        self.exit_button = TouchButton("", "danger")
-        self.exit_button.setObjectName("admin-exit")
-        self.exit_button.clicked.connect(self.exit_requested)
+        self.close_button = _button("admin-close", self.close_requested, "", "secondary", "back")
+        self.exit_button = _button("admin-exit", self.exit_requested, "", "danger")
         self.printer_label = label("", "section")
         side = QVBoxLayout()
         side.addWidget(self.language_label)
