@@ -8,7 +8,7 @@ this PC is configured for one, otherwise the officer picks it.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QThreadPool, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
@@ -128,6 +128,7 @@ class LoginDialog(QDialog):
         self.footer = label("", "subtle")
         self.language_button = QPushButton()
         self.language_button.setProperty("role", "link")
+        self.language_button.setAutoDefault(False)  # Enter never switches the language
         self.language_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.language_button.clicked.connect(
             lambda: self.set_language("en" if self.lang == "id" else "id")
@@ -136,6 +137,17 @@ class LoginDialog(QDialog):
         footer.addStretch(1)
         footer.addWidget(self.language_button)
         outer.addLayout(footer)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        # Enter belongs to the field that has it (returnPressed: next field, or sign in).
+        # QDialog would also "click" a default button for it: a second sign-in, or, while
+        # the sign-in button is disabled, whichever button Qt took as the default instead.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not isinstance(
+            self.focusWidget(), QPushButton
+        ):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Antre — Masuk ke loket"))
