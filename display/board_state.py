@@ -63,9 +63,12 @@ class Changes:
     calls: list[Call] = field(default_factory=list)
     settings: bool = False
     reload: bool = False  # the hall's configuration changed: read everything again
+    left: set[int] = field(default_factory=set)  # tickets that left their counter
 
     def __bool__(self) -> bool:
-        return bool(self.counters or self.recent or self.calls or self.settings or self.reload)
+        return bool(
+            self.counters or self.recent or self.calls or self.settings or self.reload or self.left
+        )
 
 
 @dataclass(frozen=True)
@@ -137,7 +140,7 @@ class BoardState:
             if view.counter_number in self.counters and view.called_at is not None
         ]
         self.recent = _dedupe(calls)[: self.recent_limit]
-        self.latest = self.recent[0] if self.recent else None
+        self.latest = self.calling()
         self.watermark = snapshot.last_event_id
         self.loaded = True
 
@@ -209,6 +212,9 @@ class BoardState:
             return
         self.counters[slot.number] = replace(slot, current=None, status=None)
         changes.counters.add(slot.number)
+        changes.left.add(slot.current.ticket_id)
+        if self.latest is not None and not self.standing(self.latest):
+            self.latest = self.calling()
 
     def _on_counter_state(self, event: EventView, changes: Changes) -> None:
         number = _int(event.payload.get("counter"))
@@ -237,6 +243,22 @@ class BoardState:
             changes.settings = True
 
     # --- reading -------------------------------------------------------------------------
+
+    def standing(self, call: Call) -> bool:
+        """Whether the call's ticket is still the one its counter holds (called or serving)."""
+        slot = self.counters.get(call.counter)
+        return (
+            slot is not None
+            and slot.current is not None
+            and slot.current.ticket_id == call.ticket_id
+        )
+
+    def calling(self) -> Call | None:
+        """The newest call whose ticket still stands at its counter: what "now calling" may show.
+
+        A parked, no-show, transferred or finished ticket has left its counter; the recent list
+        keeps it as history, but the board no longer sends anyone to that counter for it."""
+        return next((call for call in self.recent if self.standing(call)), None)
 
     def agency(self, code: str) -> Agency | None:
         return self.agencies.get(code)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -24,7 +24,7 @@ from core.errors import AntreError, DatabaseUnavailable
 from core.logo import logo_path
 from core.service import HallService
 from core.views import EventView, QueueSnapshot, ServiceInfo, TicketView
-from display.board_state import RECENT_FETCH, BoardState, Call, Changes
+from display.board_state import RECENT_FETCH, BoardState, Call
 from display.voice import HallVoice, style_from_settings
 from ui import operations
 from ui.feed_bridge import FeedBridge
@@ -192,7 +192,7 @@ class BoardSync(QObject):
             self.reload()
         if changes.settings and self.voice is not None:
             self.voice.set_style(style_from_settings(self.state.settings, self.language))
-        visible = Changes(changes.counters, changes.recent, [], changes.settings, changes.reload)
+        visible = replace(changes, calls=[])
         if visible:
             self.changed.emit(visible)
         for call in changes.calls:

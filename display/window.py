@@ -164,6 +164,11 @@ class BoardWindow(QWidget):
             self.recent.set_calls(state.recent, state.agencies)
         if changes.settings:
             self.marquee.set_text(state.running_text)
+        shown = self.now_calling.call
+        if shown is not None and shown.ticket_id in changes.left:
+            # The ticket left its counter (parked, no-show, transfer, finish): the card no
+            # longer sends anyone there; it shows the newest call still standing, if any.
+            self._present(state.calling(), highlight=False)
 
     def _on_called(self, call: Call, mode: str) -> None:
         self.grid.flash(call.counter)
@@ -173,7 +178,8 @@ class BoardWindow(QWidget):
             self._present(call, highlight=mode == "fresh")
 
     def _on_announcing(self, call: Call) -> None:
-        self._present(call, highlight=True)
+        if self.sync.state.standing(call):  # not a ticket that left its counter meanwhile
+            self._present(call, highlight=True)
 
     def _present(self, call: Call | None, highlight: bool) -> None:
         agency = self.sync.state.agency(call.agency_code) if call is not None else None

@@ -66,6 +66,13 @@ class CounterGrid(QWidget):
                 return slot.current.number if slot.current else ""
         return ""
 
+    def status_text(self, counter: int) -> str:
+        """What the tile says about the counter: its ticket's status, else the counter's state."""
+        for slot in self.slots:
+            if slot.number == counter:
+                return tile_status(slot)
+        return ""
+
     def counters(self) -> list[int]:
         return [slot.number for slot in self.slots]
 
@@ -197,7 +204,6 @@ class CounterGrid(QWidget):
             draw_text(
                 painter, number_rect, text, font, colour, Qt.AlignmentFlag.AlignHCenter, fit=False
             )
-            status = wording.serving() if slot.status == "serving" else wording.called_status()
         else:
             draw_text(
                 painter,
@@ -207,13 +213,10 @@ class CounterGrid(QWidget):
                 theme.with_alpha(theme.TEXT, 0.22),
                 Qt.AlignmentFlag.AlignHCenter,
             )
-            status = {
-                "open": wording.counter_free(),
-                "break": wording.counter_on_break(),
-            }.get(slot.state, wording.counter_closed())
         line = QRectF(left, r.bottom() - pad * 0.7 - bottom_h, inner_w, bottom_h)
-        who = agency.short_name if agency is not None else ""
-        text = who or status
+        # With a ticket: whose service it is; without: what the counter is doing.
+        who = agency.short_name if agency is not None and slot.current is not None else ""
+        text = who or tile_status(slot)
         colour = theme.readable_on_dark(accent, fill, 5.0) if who else theme.SUBTLE
         if closed:
             colour = theme.SUBTLE
@@ -227,6 +230,15 @@ class CounterGrid(QWidget):
             elide=True,
             fit=False,
         )
+
+
+def tile_status(slot: CounterSlot) -> str:
+    if slot.current is not None and slot.state != "closed":
+        return wording.serving() if slot.status == "serving" else wording.called_status()
+    return {
+        "open": wording.counter_free(),
+        "break": wording.counter_on_break(),
+    }.get(slot.state, wording.counter_closed())
 
 
 def state_colour(state: str) -> QColor:
