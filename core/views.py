@@ -66,11 +66,25 @@ class TicketView:
 
 
 @dataclass(frozen=True)
+class ServingCounters:
+    """The loket that call a service's tickets (see core.services.serving)."""
+
+    open_now: tuple[int, ...] = ()  # open now, at any rank, by number
+    assigned: tuple[int, ...] = ()  # assigned at rank 1 whatever their state (else any rank)
+
+    @property
+    def shown(self) -> tuple[int, ...]:
+        """What a ticket prints: the loket open now, else those assigned to the service."""
+        return self.open_now or self.assigned
+
+
+@dataclass(frozen=True)
 class IssuedTicket:
     ticket: TicketView
     people_ahead: int
     estimated_wait_minutes: int | None
     counters: tuple[int, ...]  # the loket that serve this service (rank 1)
+    serving: ServingCounters = ServingCounters()  # as the ticket was issued
 
 
 @dataclass(frozen=True)
@@ -96,6 +110,7 @@ class ServiceQueue:
     oldest_issued_at: datetime | None
     estimated_wait_minutes: int | None
     availability: ServiceAvailability
+    serving: ServingCounters = ServingCounters()
 
 
 @dataclass(frozen=True)

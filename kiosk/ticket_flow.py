@@ -108,6 +108,7 @@ def printable_ticket(
         ),
         footer_lines=tuple(str(line) for line in footer),
         language="en" if request.language == "en" else "id",
+        counters=issued.serving.shown,
     )
 
 

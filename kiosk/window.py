@@ -341,6 +341,8 @@ class KioskWindow(QWidget):
     def _data_changed(self) -> None:
         for screen in (self.home, self.services, self.info):
             screen.refresh()
+        for result in (self.result, self.on_screen):
+            result.show_serving()
         self._apply_blocking()
 
     def _printer_state(self, _state: object) -> None:

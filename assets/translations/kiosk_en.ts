@@ -4,142 +4,142 @@
 <context>
     <name>AdminScreen</name>
     <message>
-        <location filename="../../kiosk/screens/admin.py" line="226"/>
+        <location filename="../../kiosk/screens/admin.py" line="232"/>
         <source>Pengaturan kiosk</source>
         <translation>Kiosk settings</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/admin.py" line="228"/>
+        <location filename="../../kiosk/screens/admin.py" line="234"/>
         <source>Nama kiosk</source>
         <translation>Kiosk name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/admin.py" line="229"/>
+        <location filename="../../kiosk/screens/admin.py" line="235"/>
         <source>Gedung layanan</source>
         <translation>Service hall</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/admin.py" line="230"/>
+        <location filename="../../kiosk/screens/admin.py" line="236"/>
         <source>Basis data</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/admin.py" line="231"/>
+        <location filename="../../kiosk/screens/admin.py" line="237"/>
         <source>Printer</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/admin.py" line="232"/>
+        <location filename="../../kiosk/screens/admin.py" line="238"/>
         <source>Kertas</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/admin.py" line="233"/>
+        <location filename="../../kiosk/screens/admin.py" line="239"/>
         <source>Tiket di layar bila printer bermasalah</source>
         <translation>On-screen ticket when the printer fails</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/admin.py" line="234"/>
+        <location filename="../../kiosk/screens/admin.py" line="240"/>
         <source>Status printer</source>
         <translation>Printer status</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/admin.py" line="235"/>
+        <location filename="../../kiosk/screens/admin.py" line="241"/>
         <source>Pengambilan nomor</source>
         <translation>Ticketing</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/admin.py" line="239"/>
+        <location filename="../../kiosk/screens/admin.py" line="245"/>
         <source>BAHASA KIOSK</source>
         <translation>KIOSK LANGUAGE</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/admin.py" line="240"/>
+        <location filename="../../kiosk/screens/admin.py" line="246"/>
         <source>PRINTER TIKET</source>
         <translation>TICKET PRINTER</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/admin.py" line="241"/>
+        <location filename="../../kiosk/screens/admin.py" line="247"/>
         <source>Cetak tiket uji</source>
         <translation>Print a test ticket</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/admin.py" line="242"/>
+        <location filename="../../kiosk/screens/admin.py" line="248"/>
         <source>Periksa printer</source>
         <translation>Check the printer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/admin.py" line="243"/>
+        <location filename="../../kiosk/screens/admin.py" line="249"/>
         <source>Tutup menu</source>
         <translation>Close the menu</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/admin.py" line="244"/>
+        <location filename="../../kiosk/screens/admin.py" line="250"/>
         <source>Keluar aplikasi</source>
         <translation>Quit the kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/admin.py" line="253"/>
+        <location filename="../../kiosk/screens/admin.py" line="259"/>
         <source>normal (dicetak)</source>
         <translation>normal (printed)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/admin.py" line="254"/>
+        <location filename="../../kiosk/screens/admin.py" line="260"/>
         <source>tiket ditampilkan di layar</source>
         <translation>tickets shown on screen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/admin.py" line="255"/>
+        <location filename="../../kiosk/screens/admin.py" line="261"/>
         <source>dihentikan sementara</source>
         <translation>paused</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/admin.py" line="263"/>
+        <location filename="../../kiosk/screens/admin.py" line="269"/>
         <source>Ya</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/admin.py" line="263"/>
+        <location filename="../../kiosk/screens/admin.py" line="269"/>
         <source>Tidak</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/admin.py" line="277"/>
+        <location filename="../../kiosk/screens/admin.py" line="283"/>
         <source>tanpa printer</source>
         <translation>no printer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/admin.py" line="279"/>
+        <location filename="../../kiosk/screens/admin.py" line="285"/>
         <source>terhubung</source>
         <translation>connected</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/admin.py" line="280"/>
+        <location filename="../../kiosk/screens/admin.py" line="286"/>
         <source>tidak terhubung</source>
         <translation>not connected</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/admin.py" line="281"/>
+        <location filename="../../kiosk/screens/admin.py" line="287"/>
         <source>tidak diketahui</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/admin.py" line="284"/>
+        <location filename="../../kiosk/screens/admin.py" line="290"/>
         <source>kertas cukup</source>
         <translation>paper OK</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/admin.py" line="285"/>
+        <location filename="../../kiosk/screens/admin.py" line="291"/>
         <source>kertas hampir habis</source>
         <translation>paper nearly out</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/admin.py" line="286"/>
+        <location filename="../../kiosk/screens/admin.py" line="292"/>
         <source>kertas habis</source>
         <translation>out of paper</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/admin.py" line="287"/>
+        <location filename="../../kiosk/screens/admin.py" line="293"/>
         <source>kertas tidak diketahui</source>
         <translation>paper unknown</translation>
     </message>
@@ -165,7 +165,7 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../kiosk/screens/header.py" line="155"/>
+        <location filename="../../kiosk/screens/header.py" line="180"/>
         <source>Silakan ambil nomor antrean di sini</source>
         <translation>Please take your queue number here</translation>
     </message>
@@ -264,22 +264,22 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/window.py" line="356"/>
+        <location filename="../../kiosk/window.py" line="358"/>
         <source>Tidak ada printer yang diatur (none).</source>
         <translation>No printer is set up (none).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="369"/>
+        <location filename="../../kiosk/window.py" line="371"/>
         <source>Mencetak…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="385"/>
+        <location filename="../../kiosk/window.py" line="387"/>
         <source>Tiket uji printer – bukan nomor antrean</source>
         <translation>Printer test ticket – not a queue number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="393"/>
+        <location filename="../../kiosk/window.py" line="395"/>
         <source>Printer siap digunakan.</source>
         <translation>The printer is ready.</translation>
     </message>
@@ -287,47 +287,47 @@
 <context>
     <name>NoticeScreen</name>
     <message>
-        <location filename="../../kiosk/screens/notice.py" line="109"/>
+        <location filename="../../kiosk/screens/notice.py" line="108"/>
         <source>Kembali ke awal</source>
         <translation>Back to start</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/notice.py" line="110"/>
+        <location filename="../../kiosk/screens/notice.py" line="109"/>
         <source>Tampilkan nomor di layar</source>
         <translation>Show the number on screen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/notice.py" line="113"/>
+        <location filename="../../kiosk/screens/notice.py" line="112"/>
         <source>Tiket tidak dapat dicetak</source>
         <translation>The ticket could not be printed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/notice.py" line="117"/>
+        <location filename="../../kiosk/screens/notice.py" line="116"/>
         <source>Nomor %1 dibatalkan dan tidak akan dipanggil. Silakan coba lagi atau hubungi petugas.</source>
         <translation>Number %1 was cancelled and will not be called. Please try again or ask the staff.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/notice.py" line="122"/>
+        <location filename="../../kiosk/screens/notice.py" line="121"/>
         <source>Nomor antrean tidak dapat diambil</source>
         <translation>No queue number can be taken</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/notice.py" line="124"/>
+        <location filename="../../kiosk/screens/notice.py" line="123"/>
         <source>Silakan pilih layanan lain atau tanyakan kepada petugas.</source>
         <translation>Please choose another service or ask the staff.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/notice.py" line="126"/>
+        <location filename="../../kiosk/screens/notice.py" line="125"/>
         <source>Terjadi gangguan</source>
         <translation>Something went wrong</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/notice.py" line="127"/>
+        <location filename="../../kiosk/screens/notice.py" line="126"/>
         <source>Nomor antrean belum dapat diberikan.</source>
         <translation>A queue number could not be given yet.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/notice.py" line="128"/>
+        <location filename="../../kiosk/screens/notice.py" line="127"/>
         <source>Silakan coba lagi sebentar lagi atau hubungi petugas.</source>
         <translation>Please try again shortly or ask the staff.</translation>
     </message>
@@ -335,22 +335,22 @@
 <context>
     <name>OnScreenTicketScreen</name>
     <message>
-        <location filename="../../kiosk/screens/result.py" line="323"/>
+        <location filename="../../kiosk/screens/result.py" line="340"/>
         <source>Printer sedang tidak tersedia</source>
         <translation>The printer is not available</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/result.py" line="324"/>
+        <location filename="../../kiosk/screens/result.py" line="341"/>
         <source>Tiket ditampilkan di layar</source>
         <translation>Ticket shown on screen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/result.py" line="328"/>
+        <location filename="../../kiosk/screens/result.py" line="345"/>
         <source>Foto layar ini atau catat nomor Anda, lalu tunggu sampai nomor Anda dipanggil.</source>
         <translation>Take a photo of this screen or write down your number, then wait until it is called.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/result.py" line="333"/>
+        <location filename="../../kiosk/screens/result.py" line="350"/>
         <source>Tiket Anda</source>
         <translation>Your ticket</translation>
     </message>
@@ -358,22 +358,22 @@
 <context>
     <name>PausedScreen</name>
     <message>
-        <location filename="../../kiosk/screens/notice.py" line="168"/>
+        <location filename="../../kiosk/screens/notice.py" line="167"/>
         <source>Pengambilan nomor antrean dihentikan sementara</source>
         <translation>Ticketing is paused for a moment</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/notice.py" line="170"/>
+        <location filename="../../kiosk/screens/notice.py" line="169"/>
         <source>Kertas printer tiket habis.</source>
         <translation>The ticket printer is out of paper.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/notice.py" line="172"/>
+        <location filename="../../kiosk/screens/notice.py" line="171"/>
         <source>Printer tiket tidak dapat digunakan.</source>
         <translation>The ticket printer cannot be used.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/notice.py" line="175"/>
+        <location filename="../../kiosk/screens/notice.py" line="174"/>
         <source>Petugas sudah diberi tahu. Kiosk akan kembali melayani setelah printer siap. Silakan hubungi petugas informasi bila perlu.</source>
         <translation>The staff have been told. The kiosk resumes once the printer is ready. Please ask the information desk if needed.</translation>
     </message>
@@ -381,37 +381,37 @@
 <context>
     <name>PinScreen</name>
     <message>
-        <location filename="../../kiosk/screens/admin.py" line="98"/>
+        <location filename="../../kiosk/screens/admin.py" line="99"/>
         <source>Terlalu banyak percobaan. Coba lagi dalam 1 menit.</source>
         <translation>Too many attempts. Try again in 1 minute.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/admin.py" line="100"/>
+        <location filename="../../kiosk/screens/admin.py" line="101"/>
         <source>PIN salah.</source>
         <translation>Wrong PIN.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/admin.py" line="115"/>
+        <location filename="../../kiosk/screens/admin.py" line="116"/>
         <source>Menu petugas</source>
         <translation>Staff menu</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/admin.py" line="116"/>
+        <location filename="../../kiosk/screens/admin.py" line="117"/>
         <source>Masukkan PIN petugas</source>
         <translation>Enter the staff PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/admin.py" line="117"/>
+        <location filename="../../kiosk/screens/admin.py" line="118"/>
         <source>Hapus</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/admin.py" line="118"/>
+        <location filename="../../kiosk/screens/admin.py" line="119"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/admin.py" line="119"/>
+        <location filename="../../kiosk/screens/admin.py" line="120"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -492,9 +492,19 @@
         <translation>Take your ticket below the screen, then wait until your number is called.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/result.py" line="232"/>
+        <location filename="../../kiosk/screens/result.py" line="245"/>
         <source>Loket %1</source>
         <translation>Counter %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/result.py" line="247"/>
+        <source>Belum ada loket yang buka</source>
+        <translation>No counter is open yet</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/result.py" line="250"/>
+        <source>Buka pukul %1</source>
+        <translation>Opens at %1</translation>
     </message>
 </context>
 <context>
@@ -519,17 +529,17 @@
 <context>
     <name>SurveyScreen</name>
     <message>
-        <location filename="../../kiosk/screens/notice.py" line="218"/>
+        <location filename="../../kiosk/screens/notice.py" line="217"/>
         <source>Survei Kepuasan Masyarakat</source>
         <translation>Public Satisfaction Survey</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/notice.py" line="221"/>
+        <location filename="../../kiosk/screens/notice.py" line="220"/>
         <source>Bantu kami meningkatkan pelayanan: pindai kode QR ini dengan kamera ponsel Anda untuk mengisi survei.</source>
         <translation>Help us improve our service: scan this QR code with your phone camera to fill in the survey.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/notice.py" line="225"/>
+        <location filename="../../kiosk/screens/notice.py" line="224"/>
         <source>Kembali</source>
         <translation>Back</translation>
     </message>
@@ -537,17 +547,17 @@
 <context>
     <name>UnavailableScreen</name>
     <message>
-        <location filename="../../kiosk/screens/notice.py" line="142"/>
+        <location filename="../../kiosk/screens/notice.py" line="141"/>
         <source>Layanan sementara tidak tersedia</source>
         <translation>Service temporarily unavailable</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/notice.py" line="143"/>
+        <location filename="../../kiosk/screens/notice.py" line="142"/>
         <source>Mohon maaf, sistem antrean sedang tidak dapat dihubungi.</source>
         <translation>Sorry, the queue system cannot be reached right now.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/notice.py" line="146"/>
+        <location filename="../../kiosk/screens/notice.py" line="145"/>
         <source>Kiosk ini akan tersambung kembali dengan sendirinya. Silakan menunggu sebentar atau hubungi petugas informasi.</source>
         <translation>This kiosk will reconnect by itself. Please wait a moment or ask the information desk.</translation>
     </message>

@@ -14,7 +14,7 @@ from core.domain import hours
 from core.domain.enums import Priority, TicketStatus
 from core.domain.numbering import format_number
 from core.errors import NotFound, Refused
-from core.services import estimates
+from core.services import estimates, serving
 from core.services.lookup import (
     VIEW_COLUMNS,
     hall_row,
@@ -144,6 +144,7 @@ _SERVICE = (
         func.coalesce(_STAFFING.c.rank_one, 0).label("rank_one"),
         func.coalesce(_STAFFING.c.capacity, 0.0).label("capacity"),
         _STAFFING.c.rank_one_numbers,
+        serving.assignments_of(m.Service.id).label("assignments"),
         _OBSERVED.c.observed,
         exists()
         .where(
@@ -278,7 +279,7 @@ def issue(
     mean = estimates.mean_minutes(service.observed, service.service_minutes)
     wait = estimates.wait_minutes(ahead, mean, service.rank_one, service.capacity)
     counters = estimates.rank_one_numbers(service.rank_one_numbers)
-    return IssuedTicket(view, ahead, wait, counters)
+    return IssuedTicket(view, ahead, wait, counters, serving.from_text(service.assignments))
 
 
 def _refuse_unless_open(service: Any, availability: Any) -> None:

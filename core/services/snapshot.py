@@ -14,7 +14,7 @@ from core.db import models as m
 from core.db.database import Tx
 from core.domain import hours
 from core.domain.enums import Priority, TicketStatus
-from core.services import estimates
+from core.services import estimates, serving
 from core.services.lookup import (
     hall_row,
     holidays_on,
@@ -24,7 +24,14 @@ from core.services.lookup import (
     ticket_views,
     today,
 )
-from core.views import CounterView, HallRef, QueueSnapshot, ServiceAvailability, ServiceQueue
+from core.views import (
+    CounterView,
+    HallRef,
+    QueueSnapshot,
+    ServiceAvailability,
+    ServiceQueue,
+    ServingCounters,
+)
 
 
 def snapshot(tx: Tx, hall: HallRef) -> QueueSnapshot:
@@ -63,6 +70,8 @@ def snapshot(tx: Tx, hall: HallRef) -> QueueSnapshot:
     observed = dict(
         tx.session.execute(estimates.observed_minutes(day, m.Ticket.hall_id == hall.id)).all()
     )
+    counters = counter_views(tx, hall)
+    served_by = serving.by_service(counters)
     services = []
     for service, agency_code in tx.session.execute(
         select(m.Service, m.Agency.code)
@@ -102,9 +111,10 @@ def snapshot(tx: Tx, hall: HallRef) -> QueueSnapshot:
                     result.opens_at.strftime("%H:%M") if result.opens_at else None,
                     result.holiday_name,
                 ),
+                serving=served_by.get(service.code, ServingCounters()),
             )
         )
-    return QueueSnapshot(hall, tx.now, day, tuple(services), counter_views(tx, hall), last_event)
+    return QueueSnapshot(hall, tx.now, day, tuple(services), counters, last_event)
 
 
 def counter_views(tx: Tx, hall: HallRef, number: int | None = None) -> tuple[CounterView, ...]:

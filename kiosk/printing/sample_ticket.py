@@ -39,6 +39,7 @@ def sample_ticket(language: str = "id") -> PrintableTicket:
             "Berlaku hari ini",
         ),
         language="en" if language == "en" else "id",
+        counters=(1, 2),
     )
 
 

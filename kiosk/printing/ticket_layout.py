@@ -35,6 +35,8 @@ class Words(TypedDict):
     wait: str
     wait_minutes: str
     wait_under_minute: str
+    counters_one: str
+    counters_many: str
 
 
 WORDS_ID: Words = {
@@ -43,6 +45,8 @@ WORDS_ID: Words = {
     "wait": "Perkiraan waktu tunggu",
     "wait_minutes": "± {n} menit",
     "wait_under_minute": "kurang dari 1 menit",
+    "counters_one": "Dilayani di Loket {numbers}",
+    "counters_many": "Dilayani di Loket {numbers}",
 }
 WORDS_EN: Words = {
     "heading": "QUEUE NUMBER",
@@ -50,6 +54,8 @@ WORDS_EN: Words = {
     "wait": "Estimated wait",
     "wait_minutes": "about {n} min",
     "wait_under_minute": "under 1 min",
+    "counters_one": "Served at counter {numbers}",
+    "counters_many": "Served at counters {numbers}",
 }
 WORDS: dict[str, Words] = {"id": WORDS_ID, "en": WORDS_EN}
 
@@ -105,6 +111,7 @@ class PrintableTicket:
     qr_payload: str | None
     footer_lines: tuple[str, ...] = ()
     language: Language = "id"
+    counters: tuple[int, ...] = ()  # the loket that serve it: open at issue, else assigned
 
     def __post_init__(self) -> None:
         if self.issued_at.tzinfo is None or self.issued_at.utcoffset() is None:
@@ -119,6 +126,7 @@ class PrintableTicket:
             raise ValueError("estimated_wait_minutes cannot be negative")
         # A list passed by mistake would make the frozen ticket mutable and unhashable.
         object.__setattr__(self, "footer_lines", tuple(self.footer_lines))
+        object.__setattr__(self, "counters", tuple(self.counters))
 
 
 @dataclass(frozen=True)
@@ -241,6 +249,18 @@ def _date_lines(ticket: PrintableTicket, columns: int) -> list[TextLine]:
     return _centered(date_part, columns) + _centered(time_part, columns)
 
 
+def counters_text(ticket: PrintableTicket) -> str:
+    """'Dilayani di Loket 1, 2, 5', or '' when the service has no loket."""
+    words = WORDS[ticket.language]
+    if not ticket.counters:
+        return ""
+    numbers = ", ".join(str(n) for n in ticket.counters)
+    key: Literal["counters_one", "counters_many"] = (
+        "counters_one" if len(ticket.counters) == 1 else "counters_many"
+    )
+    return words[key].format(numbers=numbers)
+
+
 def _wait_text(ticket: PrintableTicket) -> str:
     words = WORDS[ticket.language]
     minutes = ticket.estimated_wait_minutes
@@ -268,6 +288,8 @@ def layout_ticket(ticket: PrintableTicket, paper: PaperSpec) -> list[LayoutEleme
                 for line in wrap_words(ticket.priority_label, cols - 2)]  # fmt: skip
     out += _centered(ticket.service_name, cols, bold=True)
     out += _centered(ticket.agency_name, cols)
+    if ticket.counters:
+        out += _centered(counters_text(ticket), cols, bold=True)
     out += [rule]
     out += _date_lines(ticket, cols)
     out += _label_value(words["people_ahead"], str(ticket.people_ahead), cols)

@@ -227,11 +227,28 @@ class ResultScreen(Screen):
         self.card.show_ticket(issued, self.status_text(), True)
         self.ahead.value.setText(str(issued.people_ahead))
         self.wait.value.setText(wait_text(issued.estimated_wait_minutes))
-        if issued.counters:
-            numbers = ", ".join(str(n) for n in issued.counters)
+        self.show_serving()
+
+    def show_serving(self) -> None:
+        """The loket open now for the ticket's service, from the live snapshot once it is
+        newer than the ticket (a loket opening or going on break changes the text)."""
+        if self.outcome is None:
+            return
+        issued = self.outcome.issued
+        snapshot = self.ctx.data.snapshot
+        queue = self.ctx.data.queue(issued.ticket.service_code)
+        if snapshot is None or snapshot.at < issued.ticket.issued_at:
+            queue = None  # older than the ticket: what the ticket was issued with counts
+        serving = queue.serving if queue is not None else issued.serving
+        if serving.open_now:
+            numbers = ", ".join(str(n) for n in serving.open_now)
             self.counters.value.setText(self.tr("Loket %1").replace("%1", numbers))
-        else:
-            self.counters.value.setText("–")
+            return
+        text = self.tr("Belum ada loket yang buka")
+        opens_at = queue.availability.opens_at if queue is not None else None
+        if opens_at:
+            text += "\n" + self.tr("Buka pukul %1").replace("%1", opens_at)
+        self.counters.value.setText(text)
 
     def rescale_layout(self, m: theme.Metrics) -> None:
         super().rescale_layout(m)
