@@ -342,7 +342,10 @@ class OpenTicketDialog(QDialog):
 
     chosen = Signal(str)  # "finish" or "no_show"
 
-    def __init__(self, ticket: TicketView, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ticket: TicketView, parent: QWidget | None = None, no_show_reason: str = ""
+    ) -> None:
+        """``no_show_reason``: why the hall's rule does not allow a no-show yet ("" if it does)."""
         super().__init__(parent)
         self.setObjectName("openTicketDialog")
         self.setWindowTitle(self.tr("Nomor masih dibuka"))
@@ -362,6 +365,16 @@ class OpenTicketDialog(QDialog):
         self.no_show_button = _button(self.tr("Tidak hadir, lalu panggil"), "danger")
         self.cancel_button = _button(self.tr("Batal"))
         self.no_show_button.setVisible(ticket.status is TicketStatus.CALLED)
+        no_show_allowed = ticket.status is TicketStatus.CALLED and not no_show_reason
+        self.no_show_button.setEnabled(no_show_allowed)
+        self.no_show_button.setToolTip(no_show_reason)
+        reason = no_show_reason
+        self.no_show_reason = label(reason, "muted")
+        self.no_show_reason.setWordWrap(True)
+        self.no_show_reason.setVisible(
+            ticket.status is TicketStatus.CALLED and bool(no_show_reason)
+        )
+        body.addWidget(self.no_show_reason)
         self.finish_button.clicked.connect(lambda: self._choose("finish"))
         self.no_show_button.clicked.connect(lambda: self._choose("no_show"))
         self.cancel_button.clicked.connect(self.reject)
@@ -369,7 +382,7 @@ class OpenTicketDialog(QDialog):
         buttons.addWidget(self.no_show_button)
         buttons.addWidget(self.finish_button)
         QShortcut(QKeySequence("F4"), self).activated.connect(lambda: self._choose("finish"))
-        if ticket.status is TicketStatus.CALLED:
+        if no_show_allowed:
             QShortcut(QKeySequence("F5"), self).activated.connect(lambda: self._choose("no_show"))
         self.resize(520, 200)
         self.finish_button.setFocus()

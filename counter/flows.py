@@ -20,13 +20,14 @@ from core import clock, messages
 from core.domain.enums import CounterState
 from core.errors import AntreError
 from core.views import TicketView
-from counter import wording
+from counter import no_show, wording
 from counter.actions import Attempt, Step
 from counter.dialogs import OpenTicketDialog, ParkDialog, TicketPickerDialog, TransferDialog
 
 if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
 
+    from core.domain.no_show import NoShowWait
     from core.service import HallService
     from core.views import OfficerView
     from counter.actions import ActionRunner
@@ -71,6 +72,7 @@ class OfficerFlows:
         _last_act: tuple[str, float]
 
         def enabled_actions(self) -> dict[str, bool]: ...
+        def no_show_wait(self) -> NoShowWait | None: ...
         def set_mini(self, on: bool) -> None: ...
         def shutdown(self) -> None: ...
         def request_refresh(self, config: bool = False) -> None: ...
@@ -135,7 +137,9 @@ class OfficerFlows:
         if current is None or auto:
             self._submit(key, [step])
             return
-        dialog = OpenTicketDialog(current, self._dialog_parent())
+        wait = self.no_show_wait()
+        reason = no_show.reason(wait, self.hall.hall.timezone, self.lang) if wait else ""
+        dialog = OpenTicketDialog(current, self._dialog_parent(), no_show_reason=reason)
         dialog.chosen.connect(
             lambda how: self._submit(key, [self._close_step(how, current.number), step])
         )

@@ -73,7 +73,7 @@ class MiniBar(QWidget):
         for key, button in self.buttons.items():
             title, shortcut = labels[key]
             button.set_text(short[key], shortcut)
-            button.setToolTip(f"{title} ({shortcut})")
+            button.set_base_tooltip(f"{title} ({shortcut})")
         self.expand.setToolTip(self.tr("Kembali ke jendela penuh (Ctrl+M)"))
         self.setWindowTitle(self.tr("Antre — loket (mini)"))
 

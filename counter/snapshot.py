@@ -8,6 +8,7 @@ from typing import Any
 
 from core import clock
 from core.domain.enums import CounterState
+from core.domain.no_show import NoShowRule
 from core.service import HallService
 from core.views import CounterFigures, CounterView, ServiceInfo, TicketView
 
@@ -44,6 +45,10 @@ class CounterSnapshot:
     @property
     def current(self) -> TicketView | None:
         return self.counter.current
+
+    @property
+    def no_show_rule(self) -> NoShowRule:
+        return NoShowRule.from_settings(self.settings)
 
     @property
     def auto_finish_on_call(self) -> bool:

@@ -140,6 +140,7 @@ QPushButton[role="link"]:hover {{ text-decoration: underline; }}
 
 #actionButton QLabel {{ background: transparent; }}
 #actionTitle {{ font-weight: 600; }}
+#actionHint, #actionHint:disabled {{ color: {MUTED}; font-size: 8.5pt; font-weight: 600; }}
 #keycap {{
     color: {MUTED}; background: #EEF2F7; border: 1px solid #CBD5E1; border-radius: 5px;
     padding: 1px 6px; font-size: 8.5pt; font-weight: 700;

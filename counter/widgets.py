@@ -126,14 +126,26 @@ class ActionButton(QPushButton):
         row.setContentsMargins(14, 6, 10, 6)
         row.setSpacing(10)
         self.title = label("", "actionTitle")
+        # Why the button cannot act yet (a hall rule), under its title; hidden otherwise.
+        self.hint = label("", "actionHint")
+        self.hint.setWordWrap(True)
+        self.hint.hide()
         self.keycap = label("", "keycap")
         self.keycap.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        for part in (self.title, self.keycap):
+        for part in (self.title, self.hint, self.keycap):
             part.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         if big:
             self.title.setFont(theme.font(15, QFont.Weight.Bold))
-        row.addWidget(self.title, 1)
+        texts = QVBoxLayout()
+        texts.setSpacing(1)
+        texts.addStretch(1)
+        texts.addWidget(self.title)
+        texts.addWidget(self.hint)
+        texts.addStretch(1)
+        row.addLayout(texts, 1)
         row.addWidget(self.keycap, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.base_tooltip = ""
+        self.reason = ""
         self.setMinimumHeight(66 if big else 52)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
@@ -142,7 +154,21 @@ class ActionButton(QPushButton):
         self.keycap.setText(shortcut)
         self.keycap.setVisible(bool(shortcut))
         self.setAccessibleName(title)
-        self.setToolTip(f"{title} ({shortcut})" if shortcut else title)
+        self.set_base_tooltip(f"{title} ({shortcut})" if shortcut else title)
+
+    def set_base_tooltip(self, text: str) -> None:
+        self.base_tooltip = text
+        self.setToolTip(self.reason or text)
+
+    def set_reason(self, reason: str, caption: str = "") -> None:
+        """Say why the button cannot act yet: ``reason`` as its tooltip, ``caption`` under
+        its title; empty strings when it can."""
+        self.reason = reason
+        self.setToolTip(reason or self.base_tooltip)
+        self.setAccessibleDescription(reason)
+        if caption != self.hint.text() or self.hint.isVisible() != bool(caption):
+            self.hint.setText(caption)
+            self.hint.setVisible(bool(caption))
 
     def text_shown(self) -> str:
         return self.title.text()

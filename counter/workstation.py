@@ -27,10 +27,11 @@ from PySide6.QtWidgets import (
 
 from core import clock, dates
 from core.domain.enums import CounterState, TicketStatus
+from core.domain.no_show import NoShowWait
 from core.errors import DatabaseUnavailable
 from core.service import HallService
 from core.views import OfficerView, TicketView
-from counter import theme, wording
+from counter import no_show, theme, wording
 from counter.actions import ACTIONS, ActionRunner
 from counter.flows import STATE_ACTIONS, OfficerFlows
 from counter.mini import MiniBar
@@ -84,6 +85,7 @@ class Workstation(OfficerFlows, QMainWindow):
         self._closed = False
         self._last_act: tuple[str, float] = ("", 0.0)
         self._seen_event = 0  # the newest event id the screen already reflects
+        self._no_show_waits = False  # the hall's no-show rule held the button back
         # The same action again this soon after the last is taken as the same click.
         self.repeat_guard_ms = QApplication.doubleClickInterval()
 
@@ -521,13 +523,14 @@ class Workstation(OfficerFlows, QMainWindow):
         current = self.current
         called = current is not None and current.status is TicketStatus.CALLED
         state = self.snapshot.state if self.snapshot else None
+        no_show_waits = self.no_show_wait() is not None
         wanted = {
             "call_next": True,
             "call_number": True,
             "recall": called,
             "start": called,
             "finish": current is not None,
-            "no_show": called,
+            "no_show": called and not no_show_waits,
             "transfer": current is not None,
             "park": current is not None,
             "resume": bool(self.snapshot and self.snapshot.parked),
@@ -549,6 +552,7 @@ class Workstation(OfficerFlows, QMainWindow):
                 button.setEnabled(enabled.get(key, False))
                 if key in STATE_ACTIONS:
                     button.set_checked(state is STATE_ACTIONS[key])
+        self._render_no_show_reason()
         self.parked.set_actions_enabled(enabled["resume"])
         self.logout_button.setEnabled(self.runner.can_act)
         self._render_banner()
@@ -558,6 +562,22 @@ class Workstation(OfficerFlows, QMainWindow):
             len(self.snapshot.waiting) if self.snapshot else 0,
             not self.runner.online,
         )
+
+    def no_show_wait(self) -> NoShowWait | None:
+        """What the hall's no-show rule still waits for with the ticket on screen, if anything."""
+        if self.snapshot is None:
+            return None
+        return no_show.pending(self.snapshot.no_show_rule, self.current, clock.now())
+
+    def _render_no_show_reason(self) -> None:
+        wait = self.no_show_wait()
+        self._no_show_waits = wait is not None
+        tz = self.hall.hall.timezone
+        reason = no_show.reason(wait, tz, self.lang) if wait else ""
+        caption = no_show.caption(wait, tz, self.lang) if wait else ""
+        for button in self.buttons["no_show"]:
+            in_mini = button.window() is self.mini
+            button.set_reason(reason, "" if in_mini else caption)
 
     def _render_banner(self) -> None:
         pending = self.runner.pending
@@ -599,6 +619,8 @@ class Workstation(OfficerFlows, QMainWindow):
         self.date_label.setText(dates.long_date(now, tz, self.lang))
         self.ticket_card.tick(now)
         self.waiting.tick(now)
+        if self._no_show_waits and self.no_show_wait() is None:
+            self._render_controls()  # the rule's minutes have passed: "Tidak hadir" may act
         if self.runner.pending is not None:
             self._render_banner()
 

@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 
 from core import clock
 from core.domain.enums import CounterState, Priority
-from core.errors import AntreError, DatabaseUnavailable
+from core.errors import AntreError, DatabaseUnavailable, Refused
 from core.service import HallService
 
 log = logging.getLogger(__name__)
@@ -30,7 +30,7 @@ MAX_ARRIVALS_PER_STEP = 3
 @dataclass
 class SimulatedOfficer:
     counter: int
-    state: str = "idle"  # idle → called → serving → idle
+    state: str = "idle"  # idle → called → serving → idle; called → absent → idle (no-show)
     due: datetime | None = None
     ticket: str | None = None
 
@@ -134,15 +134,14 @@ class Crowd:
                 officer.due = moment + timedelta(seconds=self.random.uniform(20, 90))
             elif officer.state == "called":
                 if self.random.random() < NO_SHOW_SHARE:
-                    self.hall.no_show(officer.counter)
-                    self.stats.no_shows += 1
-                    officer.state = "idle"
-                    officer.due = moment + timedelta(seconds=10)
+                    self._call_again(officer, moment)  # nobody came: the hall's rule first
                     return
                 ticket = self.hall.start(officer.counter)
                 minutes = self._typical_minutes(ticket.service_code)
                 officer.state = "serving"
                 officer.due = moment + timedelta(minutes=minutes * self.random.uniform(0.5, 1.5))
+            elif officer.state == "absent":
+                self._mark_no_show(officer, moment)
             elif officer.state == "serving":
                 if self.random.random() < TRANSFER_SHARE:
                     target = self.random.choice(list(self._service_weights()))
@@ -165,6 +164,24 @@ class Crowd:
             self.stats.errors.append(error.code)
             officer.state, officer.ticket = "idle", None
             officer.due = moment + timedelta(seconds=30)
+
+    def _call_again(self, officer: SimulatedOfficer, moment: datetime) -> None:
+        """A recall, then a wait: the hall allows a no-show after recalls or minutes."""
+        self.hall.recall(officer.counter)
+        officer.state = "absent"
+        officer.due = moment + timedelta(seconds=self.random.uniform(30, 90))
+
+    def _mark_no_show(self, officer: SimulatedOfficer, moment: datetime) -> None:
+        try:
+            self.hall.no_show(officer.counter)
+        except Refused as error:
+            if not error.code.startswith("no_show_too_soon"):
+                raise
+            self._call_again(officer, moment)  # still too soon for this hall: once more
+            return
+        self.stats.no_shows += 1
+        officer.state, officer.ticket = "idle", None
+        officer.due = moment + timedelta(seconds=10)
 
     def _typical_minutes(self, service_code: str) -> float:
         self._service_weights()

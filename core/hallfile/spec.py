@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from core.domain import no_show
 from core.domain.hours import HoursError, WeekHours, parse_week_hours
 from core.domain.numbering import PREFIX_PATTERN
 from core.logo import MAX_BYTES, image_kind
@@ -39,6 +40,10 @@ SETTINGS_DEFAULTS: dict[str, Any] = {
     "ticket_footer": ["Mohon menunggu nomor Anda dipanggil", "Berlaku hari ini"],
     "auto_finish_on_call": False,
     "survey_url": "",
+    # A called ticket may be marked no-show after this many recalls or this many minutes
+    # after its latest call (either; 0 turns one off; 0 and 0: at once). core.domain.no_show
+    "no_show_after_recalls": no_show.DEFAULT_AFTER_RECALLS,
+    "no_show_after_minutes": no_show.DEFAULT_AFTER_MINUTES,
 }
 
 
@@ -364,6 +369,11 @@ def _settings(data: Mapping[str, Any], problems: Problems) -> dict[str, Any]:
     )
     settings["auto_finish_on_call"] = reader.get("auto_finish_on_call", bool, False)
     settings["survey_url"] = reader.get("survey_url", str, "", check=_template(SURVEY_FIELDS))
+    for key, most in (
+        ("no_show_after_recalls", no_show.MAX_AFTER_RECALLS),
+        ("no_show_after_minutes", no_show.MAX_AFTER_MINUTES),
+    ):
+        settings[key] = reader.get(key, int, settings[key], check=_in_range(0, most))
     reader.finish()
     return settings
 

@@ -6,6 +6,7 @@ open ticket, must be open to call, and only the holding counter can close a tick
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +28,7 @@ from sqlalchemy import (
 from core.db import models as m
 from core.db.database import Tx
 from core.domain.enums import CounterState, Priority, TicketStatus, TransferPosition
+from core.domain.no_show import NoShowRule
 from core.errors import NotFound, Refused
 from core.services.lookup import (
     VIEW_COLUMNS,
@@ -344,12 +346,21 @@ _NO_SHOW = _Change(
 
 
 def _change_held(
-    tx: Tx, hall: HallRef, counter_number: int, number: str | None, change: _Change
+    tx: Tx,
+    hall: HallRef,
+    counter_number: int,
+    number: str | None,
+    change: _Change,
+    guard: _Guard | None = None,
+_Guard = Callable[[Tx, HallRef, Any, str | None], None]
+
+
 ) -> TicketView:
     """Lock the counter, then change its ticket in one statement that returns the view.
 
     When that changes nothing, ``_held`` and the state checks say why, in the order a
-    counter's officer should hear it."""
+    counter's officer should hear it. ``guard`` checks a hall rule once the counter is
+    locked (and may refuse)."""
     counter = tx.run(_COUNTER_LOCKED, {"hall": hall.id, "number": counter_number}).first()
     if counter is None or not counter.active:
         raise NotFound("counter_unknown", counter=counter_number)
@@ -358,6 +369,8 @@ def _change_held(
         wanted = number.strip().upper() if number is not None else None
         row = tx.run(change.statement, {"counter": counter.id, "held_number": wanted, "at": tx.now})
         row = row.first()
+        if guard is not None:
+            guard(tx, hall, counter, wanted)
     if row is None:
         _, ticket = _held(tx, hall, counter_number, number)
         if change.needs_open_counter and ticket.status is TicketStatus.CALLED:
@@ -387,7 +400,30 @@ def finish(tx: Tx, hall: HallRef, counter_number: int, number: str | None = None
 
 
 def no_show(tx: Tx, hall: HallRef, counter_number: int, number: str | None = None) -> TicketView:
-    return _change_held(tx, hall, counter_number, number, _NO_SHOW)
+    """Mark the called ticket no-show, once the hall's rule allows it."""
+    return _change_held(tx, hall, counter_number, number, _NO_SHOW, _no_show_rule)
+_HELD_CALL = select(m.Ticket.number, m.Ticket.called_at, m.Ticket.recall_count).where(
+    m.Ticket.counter_id == bindparam("counter"), m.ticket_status_in("called")
+)
+
+
+def _no_show_rule(tx: Tx, hall: HallRef, counter: Any, wanted: str | None) -> None:
+    """Refuse a no-show the hall's rule does not allow yet (see core.domain.no_show).
+
+    Only a called ticket is judged here; anything else is refused by the change itself."""
+    rule = NoShowRule.from_settings(hall_row(tx, hall.id).settings)
+    if rule.at_once:
+        return
+    held = tx.run(_HELD_CALL, {"counter": counter.id}).first()
+    if held is None or (wanted is not None and held.number != wanted):
+        return
+    wait = rule.wait(held.called_at, held.recall_count)
+    if wait is not None and not wait.allows(tx.now):
+        raise Refused(
+            f"no_show_too_soon_{wait.variant}", ticket=held.number, **wait.params(hall.timezone)
+        )
+
+
 
 
 def transfer(

@@ -230,11 +230,16 @@ class Worker:
     def serve(
         self, counter: int, ticket: TicketView, parked: list[str], parked_once: set[int]
     ) -> None:
+        recalls = ticket.recall_count
         if self.chance(0.05):
             recalled = self.hall.recall(counter)
             assert recalled.id == ticket.id and recalled.recall_count == ticket.recall_count + 1
+            recalls = recalled.recall_count
             self.log.append(["recall", ticket.id, ticket.number])
         if self.chance(0.08) and ticket.id not in parked_once:
+            if recalls == 0:  # the hall's rule: a no-show after one recall (the clock stands)
+                self.hall.recall(counter)
+                self.log.append(["recall", ticket.id, ticket.number])
             self.hall.no_show(counter)
             self.log.append(["no_show", ticket.id, ticket.number])
             return

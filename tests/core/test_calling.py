@@ -132,8 +132,80 @@ def test_only_the_holding_counter_finishes(hall: HallService) -> None:
 def test_no_show(hall: HallService) -> None:
     waiting(hall, "KTP")
     hall.call_next(1)
+    hall.recall(1)  # the hall's default rule: after one recall (or two minutes)
     assert hall.no_show(1).status is TicketStatus.NO_SHOW
     assert hall.snapshot().counters[0].current is None
+
+
+def test_no_show_waits_for_a_recall_or_two_minutes(
+    hall: HallService, fixed_clock: ManualClock
+) -> None:
+    waiting(hall, "KTP", "KTP")
+    fixed_clock.set("2026-11-23T09:12:20+07:00")
+    hall.call_next(1)  # A001 at 09:12:20: two minutes later is 09:14:20, said as 09:15
+    with pytest.raises(Refused) as refused:
+        hall.no_show(1, request_id="no-show-1")
+    assert refused.value.code == "no_show_too_soon_both"
+    assert refused.value.message("id") == (
+        "Nomor A001 belum bisa ditandai tidak hadir: "
+        "bisa setelah 1 kali panggil ulang atau pukul 09:15."
+    )
+    assert refused.value.message("en") == (
+        "Ticket A001 cannot be marked no-show yet: it can after 1 recall(s) or at 09:15."
+    )
+    fixed_clock.advance(minutes=1, seconds=59)
+    with pytest.raises(Refused):
+        hall.no_show(1)
+    with pytest.raises(Refused):
+        hall.no_show(1, request_id="no-show-1")  # a retried request: the same refusal
+    assert hall.counter(1).current.status is TicketStatus.CALLED
+    fixed_clock.advance(seconds=1)
+    assert hall.no_show(1).status is TicketStatus.NO_SHOW  # two minutes after the call
+    hall.call_next(1)  # A002
+    fixed_clock.advance(seconds=5)
+    hall.recall(1)
+    assert hall.no_show(1, "A002").status is TicketStatus.NO_SHOW  # one recall is enough
+
+
+def test_no_show_rule_is_the_halls_setting(hall: HallService, fixed_clock: ManualClock) -> None:
+    waiting(hall, "KTP", "KTP", "KTP")
+    hall.update_settings({"no_show_after_recalls": 0, "no_show_after_minutes": 0})
+    hall.call_next(1)
+    assert hall.no_show(1).status is TicketStatus.NO_SHOW  # 0 and 0: at once
+
+    hall.update_settings({"no_show_after_recalls": 2, "no_show_after_minutes": 0})
+    hall.call_next(1)
+    fixed_clock.advance(minutes=30)  # time alone never allows it
+    hall.recall(1)
+    with pytest.raises(Refused) as refused:
+        hall.no_show(1)
+    assert refused.value.message("id") == (
+        "Nomor A002 belum bisa ditandai tidak hadir: bisa setelah 2 kali panggil ulang."
+    )
+    hall.recall(1)
+    assert hall.no_show(1).status is TicketStatus.NO_SHOW
+
+    hall.update_settings({"no_show_after_recalls": 0, "no_show_after_minutes": 3})
+    fixed_clock.set("2026-11-23T10:00:00+07:00")
+    hall.call_next(1)
+    fixed_clock.advance(minutes=2)
+    hall.recall(1)  # a recall is a new call: three minutes from 10:02
+    fixed_clock.advance(minutes=2)
+    with pytest.raises(Refused) as refused:
+        hall.no_show(1)
+    assert refused.value.code == "no_show_too_soon_time"
+    assert refused.value.message("id").endswith("bisa mulai pukul 10:05.")
+    fixed_clock.advance(minutes=1)
+    assert hall.no_show(1).status is TicketStatus.NO_SHOW
+
+
+def test_a_served_ticket_is_refused_as_before(hall: HallService) -> None:
+    waiting(hall, "KTP")
+    hall.call_next(1)
+    hall.start(1)
+    with pytest.raises(Refused) as refused:
+        hall.no_show(1)
+    assert refused.value.code == "no_show_after_start"  # not "too soon": it never can
 
 
 def test_transfer_keeps_the_number_front_and_back(
@@ -251,6 +323,7 @@ def test_counter_figures(hall: HallService, fixed_clock: ManualClock) -> None:
     fixed_clock.advance(minutes=4)
     hall.finish(1)
     hall.call_next(1)
+    fixed_clock.advance(minutes=2)  # the hall's rule: no-show two minutes after the call
     hall.no_show(1)
     hall.call_next(1)
     hall.transfer(1, "SKCK")

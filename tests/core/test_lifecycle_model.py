@@ -3,11 +3,12 @@
 Hypothesis drives a hall through random sequences of steps. In each step a kiosk issues (a
 random service and priority, with or without print reservation), confirms a print or reports
 it failed, or the two-minute print sweep runs; or a counter calls next, calls a number,
-recalls, starts, finishes (with or without the number), marks a no-show, transfers to the
-front or back of another service, parks or resumes (mostly what an officer would do next
-there, sometimes anything); or the hall lives on: the clock moves, a counter opens, goes on
-break or closes, a counter's services and ranks change, the day ends. Counter actions and
-issues are sometimes sent twice with one request id (a retry after a lost answer).
+recalls, starts, finishes (with or without the number), marks a no-show (allowed after a
+recall or two minutes), transfers to the front or back of another service, parks or
+resumes (mostly what an officer would do next there, sometimes anything); or the hall lives
+on: the clock moves, a counter opens, goes on break or closes, a counter's services and
+ranks change, the day ends. Counter actions and issues are sometimes sent twice with one
+request id (a retry after a lost answer).
 
 The model below says what each step must do. After every step core's tickets (status,
 number, hop, service, priority, counter, recall count, origin) must equal the model's;
@@ -53,6 +54,9 @@ from core.views import TicketView
 
 START = datetime.fromisoformat("2026-11-23T09:00:00+07:00")  # Monday; open 08:00–15:00
 PRINT_TIMEOUT = timedelta(minutes=2)
+# The hall's default no-show rule (MODEL_HALL sets none): after one recall, or two minutes
+# after the latest call.
+NO_SHOW_RECALLS, NO_SHOW_AFTER = 1, timedelta(minutes=2)
 QUOTA = 4  # KTP's daily quota, small enough to be reached
 
 # KTP and KK share prefix A (one number stream); PASPOR has no counter at first, so it
@@ -144,6 +148,7 @@ class Ticket:
     counter: int | None = None
     recall_count: int = 0
     transferred_from: int | None = None
+    called_at: datetime | None = None  # the latest call (a recall is a call)
 
 
 @dataclass
@@ -479,7 +484,7 @@ class LifeCycle(RuleBasedStateMachine):
             f"loket {counter} should call {expected.number} (id {expected.id}),"
             f" core called {called and called.number} (id {called and called.id})"
         )
-        expected.status, expected.counter = S.CALLED, counter
+        expected.status, expected.counter, expected.called_at = S.CALLED, counter, model.now
 
     def call_ticket(self, counter: int, data: st.DataObject, retry: bool) -> None:
         model = self.model
@@ -499,7 +504,7 @@ class LifeCycle(RuleBasedStateMachine):
         if called is REFUSED:
             return
         assert ticket is not None and called.id == ticket.id
-        ticket.status, ticket.counter = S.CALLED, counter
+        ticket.status, ticket.counter, ticket.called_at = S.CALLED, counter, model.now
 
     def held_or(self, counter: int, *, status: TicketStatus | None, code: str) -> set[str]:
         """Refusals for an action on the counter's open ticket (in ``status`` if given)."""
@@ -530,6 +535,7 @@ class LifeCycle(RuleBasedStateMachine):
         held = self.on_held(counter, reasons, lambda **o: self.hall.recall(counter, **o), retry)
         if held is not None:
             held.recall_count += 1
+            held.called_at = self.model.now
 
     def start(self, counter: int, data: st.DataObject, retry: bool) -> None:
         reasons = self.held_or(counter, status=S.CALLED, code="ticket_not_called")
@@ -553,6 +559,11 @@ class LifeCycle(RuleBasedStateMachine):
 
     def no_show(self, counter: int, data: st.DataObject, retry: bool) -> None:
         reasons = self.held_or(counter, status=S.CALLED, code="no_show_after_start")
+        held = self.model.held(counter)
+        if not reasons and held is not None and held.called_at is not None:
+            recalled = held.recall_count >= NO_SHOW_RECALLS
+            if not recalled and self.model.now < held.called_at + NO_SHOW_AFTER:
+                reasons = {"no_show_too_soon_both"}
         held = self.on_held(counter, reasons, lambda **o: self.hall.no_show(counter, **o), retry)
         if held is not None:
             held.status = S.NO_SHOW
@@ -629,7 +640,7 @@ class LifeCycle(RuleBasedStateMachine):
         )
         if resumed is not REFUSED:
             assert ticket is not None and resumed.id == ticket.id
-            ticket.status = S.CALLED
+            ticket.status, ticket.called_at = S.CALLED, model.now
         self.check_parked(counter)
 
     def check_parked(self, counter: int) -> None:

@@ -45,6 +45,7 @@ def a_days_work(hall: HallService) -> None:
     hall.call_next(3)
     hall.park(3)
     hall.call_next(2)
+    hall.recall(2)  # the hall's rule: a no-show after one recall
     hall.no_show(2)
     hall.workstation(3, with_config=True)
     hall.counter(1)

@@ -26,9 +26,7 @@ def shown_dialog(qtbot, hall, synchronous: bool) -> LoginDialog:
 
 
 @pytest.mark.parametrize("synchronous", [False, True], ids=["in the background", "at once"])
-def test_enter_in_the_password_field_never_switches_the_language(
-    qtbot, hall, officer, synchronous
-):
+def test_enter_in_the_password_field_never_switches_the_language(qtbot, hall, officer, synchronous):
     dialog = shown_dialog(qtbot, hall, synchronous)
     dialog.username.setText("budi")
     for attempt in range(1, 5):

@@ -69,6 +69,8 @@ def test_recall_start_finish_no_show_and_the_figures(hall, issue, open_window, c
     assert shown(window) == ""
     assert window.ticket_card.empty_title.isVisible()
     click(window, "call_next")
+    fixed_clock.advance(minutes=2)  # the hall's rule: no-show two minutes after the call
+    window._tick()
     click(window, "no_show")
     assert status_of(hall, "A002") is TicketStatus.NO_SHOW
     assert window.notice.text() == "A002 ditandai tidak hadir."
@@ -155,7 +157,7 @@ def test_call_a_number_out_of_order(hall, issue, open_window, click):
     assert shown(window) == "A002"
 
 
-def test_calling_while_a_ticket_is_open_asks_first(hall, issue, open_window, click):
+def test_calling_while_a_ticket_is_open_asks_first(hall, issue, open_window, click, fixed_clock):
     for _ in range(4):
         issue("KTP")
     window = open_window(1)
@@ -163,10 +165,17 @@ def test_calling_while_a_ticket_is_open_asks_first(hall, issue, open_window, cli
     click(window, "call_next")
     dialog = window.dialog
     assert isinstance(dialog, OpenTicketDialog)
+    assert not dialog.no_show_button.isEnabled()  # the hall's rule: not yet
+    assert dialog.no_show_reason.text() == (
+        "Bisa ditandai tidak hadir setelah 1 kali panggil ulang atau pukul 09:02"
+    )
     dialog.cancel_button.click()
     assert status_of(hall, "A001") is TicketStatus.CALLED  # nothing happened
     assert status_of(hall, "A002") is TicketStatus.WAITING
+    click(window, "recall")
     click(window, "call_next")
+    assert window.dialog.no_show_button.isEnabled()  # recalled once: now it may
+    assert not window.dialog.no_show_reason.isVisible()
     window.dialog.no_show_button.click()
     assert status_of(hall, "A001") is TicketStatus.NO_SHOW
     assert shown(window) == "A002"

@@ -24,6 +24,9 @@ def test_crowd_keeps_a_hall_busy_and_the_invariants_hold(db, fixed_clock: Manual
         fixed_clock.advance(seconds=30)
     stats = crowd.stats
     assert stats.issued > 300 and stats.finished > 50 and stats.called >= stats.finished
+    # the simulated officers follow the hall's no-show rule (a recall, or two minutes first)
+    assert stats.no_shows > 0
+    assert not [code for code in stats.errors if code.startswith("no_show")], stats.errors
     tickets = hall.tickets_today()
     by_status = Counter(t.status for t in tickets if t.hop == 0)
     originals = [t for t in tickets if t.hop == 0]
