@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from num2words import num2words
@@ -27,6 +27,7 @@ __all__ = [
     "TicketNumber",
     "TicketNumberError",
     "build_announcement",
+    "quick_text",
     "counter_words",
     "display_text",
     "letter_names",
@@ -42,6 +43,12 @@ LANGUAGES = ("id", "en")
 DEFAULT_TEMPLATES = {
     "id": "Nomor antrean, {letters}, {number}, silakan menuju loket {counter}",
     "en": "Ticket number, {letters}, {number}, please proceed to counter {counter}",
+}
+
+# When calls queue up: no preamble, the number and the loket only (DOMAIN.md: "ke loket").
+QUICK_TEMPLATES = {
+    "id": ("{letters} {number} loket {counter}", "{letters} {number}, {counter_name}"),
+    "en": ("{letters} {number}, counter {counter}", "{letters} {number}, {counter_name}"),
 }
 
 PLACEHOLDERS = {
@@ -176,6 +183,7 @@ class AnnouncementStyle:
 class AnnouncementText:
     spoken: str  # for the speech engine
     display: str  # for the board and logs: "A001 → Loket 3"
+    quick: str = ""  # the short form, spoken when calls queue up ("a dua belas ke loket tujuh")
 
 
 def parse_ticket_number(ticket_number: str) -> TicketNumber:
@@ -268,6 +276,24 @@ def spoken_text(
     return _tidy(style.template.format_map(values))
 
 
+def quick_text(
+    ticket_number: str,
+    counter: int,
+    counter_name: str | None = None,
+    style: AnnouncementStyle | None = None,
+) -> str:
+    """The call without its preamble, for a queue of calls: "a dua belas ke loket tujuh".
+
+    A hall whose template names the loket only by name ("menuju {counter_name}") hears the
+    name here too."""
+    style = style or AnnouncementStyle()
+    by_number, by_name = QUICK_TEMPLATES[style.language]
+    assert style.template is not None
+    names_only = "{counter}" not in style.template and (counter_name or "").strip()
+    template = by_name if names_only else by_number
+    return spoken_text(ticket_number, counter, counter_name, replace(style, template=template))
+
+
 def display_text(
     ticket_number: str, counter: int, counter_name: str | None = None, language: str = "id"
 ) -> str:
@@ -289,6 +315,7 @@ def build_announcement(
     return AnnouncementText(
         spoken=spoken_text(ticket_number, counter, counter_name, style),
         display=display_text(ticket_number, counter, counter_name, style.language),
+        quick=quick_text(ticket_number, counter, counter_name, style),
     )
 
 

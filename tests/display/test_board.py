@@ -54,7 +54,8 @@ def test_a_burst_of_ten_calls_is_all_shown_and_spoken_in_order(
     qtbot.waitUntil(lambda: len(board.spoken()) == 10, timeout=10_000)
     assert [call.number for call, _ in board.calls] == order
     assert all(mode == "announced" for _, mode in board.calls)
-    assert board.chimes() == order
+    chimes = board.chimes()  # one chime for the burst (two if it came in two batches)
+    assert chimes[0] == order[0] and len(chimes) <= 2
     assert board.spoken() == order
     assert [c.number for c in board.announced] == order  # "now calling" showed each in turn
     history = board.voice.history

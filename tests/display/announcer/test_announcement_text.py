@@ -16,6 +16,7 @@ from display.announcer.announcement_text import (
     display_text,
     letter_names,
     parse_ticket_number,
+    quick_text,
     spoken_text,
 )
 
@@ -185,3 +186,13 @@ def test_text_and_speech_modules_do_not_need_qt() -> None:
     )
     root = Path(__file__).resolve().parents[3]
     subprocess.run([sys.executable, "-c", code], check=True, cwd=root)
+
+
+def test_the_quick_form_has_no_preamble() -> None:
+    assert quick_text("A012", 7) == "a dua belas loket tujuh"
+    assert quick_text("001", 3) == "satu loket tiga"  # no prefix, no gap
+    digits = AnnouncementStyle(reading="digits")
+    assert quick_text("S008", 10, style=digits) == "es nol, nol, delapan loket sepuluh"
+    by_name = AnnouncementStyle(template="Nomor {ticket}, silakan ke {counter_name}")
+    assert quick_text("AB004", 12, "Kasir", by_name) == "a be empat, Kasir"
+    assert quick_text("A001", 2, style=AnnouncementStyle(language="en")) == "ay one, counter two"

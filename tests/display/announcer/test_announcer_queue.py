@@ -41,7 +41,8 @@ def assert_sequential(records, durations: dict[str, float]) -> None:
 
 def test_burst_of_calls_plays_in_order_without_overlap(qtbot, make_tone, fake_speech) -> None:
     chime, clip = make_tone(0.12, 880), make_tone(0.15)
-    announcer = Announcer(fake_speech(clip), chime=chime, pauses=QUICK)
+    speech_source = fake_speech(clip, repeat=2)
+    announcer = Announcer(speech_source, chime=chime, pauses=QUICK)
     events = Recorder(announcer)
     tickets = ["A001", "B002", "A003", "AB004", "C005", "A001", "D007", "E008", "F009", "A010"]
     for n, ticket in enumerate(tickets):  # "A001" twice: a recall is a call of its own
@@ -53,11 +54,66 @@ def test_burst_of_calls_plays_in_order_without_overlap(qtbot, make_tone, fake_sp
     assert events.of("announcement_finished") == tickets
     assert events.of("playing") == [True, False]  # one duck for the whole burst
     history = announcer.history
-    assert [(r.ticket_number, r.kind) for r in history] == [
-        (t, kind) for t in tickets for kind in ("chime", "speech")
+    # One chime for the group, then each call once, in its short form.
+    assert [(r.ticket_number, r.kind) for r in history] == [("A001", "chime")] + [
+        (t, "speech") for t in tickets
     ]
-    assert [r.seq for r in history[::2]] == sorted(r.seq for r in history[::2])
+    assert [r.seq for r in history[1:]] == sorted(r.seq for r in history[1:])
     assert_sequential(history, {"chime": wav_duration(chime), "speech": wav_duration(clip)})
+    assert speech_source.requests[0] == "Nomor antrean, a, satu, silakan menuju loket satu"
+    assert speech_source.requests[1:5] == [
+        "be dua loket dua",
+        "a tiga loket tiga",
+        "a be empat loket empat",
+        "ce lima loket lima",
+    ]
+    assert speech_source.requests[-1] == "a satu loket satu"  # the first call joined the group
+
+
+def test_a_call_after_a_group_has_its_chime_and_whole_sentence(
+    qtbot, make_tone, fake_speech
+) -> None:
+    chime, clip = make_tone(0.1, 880), make_tone(0.1)
+    speech_source = fake_speech(clip)
+    announcer = Announcer(speech_source, chime=chime, pauses=QUICK)
+    events = Recorder(announcer)
+    announcer.announce("A001", 1)
+    announcer.announce("A002", 2)
+    qtbot.waitUntil(lambda: len(events.of("announcement_finished")) == 2, timeout=10_000)
+    qtbot.waitUntil(lambda: not announcer.is_playing, timeout=5_000)
+    announcer.announce("A003", 3)
+    qtbot.waitUntil(lambda: len(events.of("announcement_finished")) == 3, timeout=10_000)
+    assert [(r.ticket_number, r.kind) for r in announcer.history] == [
+        ("A001", "chime"),
+        ("A001", "speech"),
+        ("A002", "speech"),
+        ("A003", "chime"),
+        ("A003", "speech"),
+    ]
+    assert speech_source.requests[-1] == "Nomor antrean, a, tiga, silakan menuju loket tiga"
+
+
+def test_a_call_during_a_whole_sentence_follows_with_a_chime_and_its_short_form(
+    qtbot, make_tone, fake_speech
+) -> None:
+    chime, clip = make_tone(0.1, 880), make_tone(0.4)
+    speech_source = fake_speech(clip)
+    announcer = Announcer(speech_source, chime=chime, pauses=QUICK)
+    events = Recorder(announcer)
+    announcer.announce("A001", 1)
+    qtbot.waitUntil(lambda: events.of("speech_started") == ["A001"], timeout=5_000)
+    announcer.announce("S002", 2)  # while A001 is spoken in full
+    qtbot.waitUntil(lambda: len(events.of("announcement_finished")) == 2, timeout=10_000)
+    assert [(r.ticket_number, r.kind) for r in announcer.history] == [
+        ("A001", "chime"),
+        ("A001", "speech"),
+        ("S002", "chime"),
+        ("S002", "speech"),
+    ]
+    assert speech_source.requests == [
+        "Nomor antrean, a, satu, silakan menuju loket satu",
+        "es dua loket dua",
+    ]
     assert not announcer.is_playing
 
 
@@ -105,9 +161,9 @@ def test_speech_that_never_comes_times_out_to_chime_only(
         announcer.announce("B002", 2)
         fake.futures[1].set_result(clip)  # the second one is ready in time
         qtbot.waitUntil(lambda: len(events.of("announcement_finished")) == 2, timeout=10_000)
+    # B002 waited during A001's chime: the two are a group, A001 gives its chime alone.
     assert [(r.ticket_number, r.kind) for r in announcer.history] == [
         ("A001", "chime"),
-        ("B002", "chime"),
         ("B002", "speech"),
     ]
     assert events.of("speech_started") == ["B002"]
