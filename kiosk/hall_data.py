@@ -122,6 +122,11 @@ class HallData(QObject):
             return None
         return next((q for q in self.snapshot.services if q.code == code), None)
 
+    @property
+    def idle(self) -> bool:
+        """No read running, waiting or wanted: what is shown is the latest read."""
+        return not (self._in_flight or self._throttle.isActive() or self._want)
+
     # --- refreshing ------------------------------------------------------------------
 
     def start(self) -> None:

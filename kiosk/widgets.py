@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk import icons, theme
+from kiosk.text_fit import TextFit, fit_text
 
 
 def set_role(widget: QWidget, role: str) -> None:
@@ -108,32 +109,22 @@ def draw_text(
     bold: bool = False,
     lines: int = 1,
     align=Qt.AlignmentFlag.AlignLeft,
+    min_size: int | None = None,
+    fit: TextFit | None = None,
 ) -> float:
-    """Draw wrapped text in at most ``lines`` lines (the last elided); returns the height used."""
-    f = theme.font(size, QFont.Weight.Bold if bold else QFont.Weight.Normal)
-    painter.setFont(f)
+    """Draw text wrapped at spaces in at most ``lines`` lines, shrunk down to ``min_size`` if
+    need be, elided only between words (see text_fit); returns the height used."""
+    if fit is None:
+        fit = fit_text(text, rect.width(), size, bold=bold, lines=lines, min_size=min_size)
+    painter.setFont(theme.font(fit.size, QFont.Weight.Bold if bold else QFont.Weight.Normal))
     painter.setPen(QColor(color))
-    metrics = painter.fontMetrics()
-    words, out, current = text.split(), [], ""
-    for word in words:
-        candidate = f"{current} {word}".strip()
-        if metrics.horizontalAdvance(candidate) <= rect.width() or not current:
-            current = candidate
-        else:
-            out.append(current)
-            current = word
-    if current:
-        out.append(current)
-    if len(out) > lines:
-        out = out[: lines - 1] + [" ".join(out[lines - 1 :])]
-    line_height = metrics.lineSpacing()
+    line_height = painter.fontMetrics().lineSpacing()
     y = rect.top()
-    for line in out:
-        shown = metrics.elidedText(line, Qt.TextElideMode.ElideRight, round(rect.width()))
+    for line in fit.lines:
         painter.drawText(
             QRectF(rect.left(), y, rect.width(), line_height),
             align | Qt.AlignmentFlag.AlignVCenter,
-            shown,
+            line,
         )
         y += line_height
     return y - rect.top()
@@ -351,6 +342,12 @@ class ScrollArea(QScrollArea):
         )
         scroller.setScrollerProperties(properties)
 
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        content = self.widget()
+        if isinstance(content, ResponsiveGrid):
+            content.relayout()  # narrower: the grid itself may be held wide by its columns
+
 
 class ResponsiveGrid(QWidget):
     """Items in as many equal columns as the width allows (at least ``min_item_width`` each)."""
@@ -393,8 +390,19 @@ class ResponsiveGrid(QWidget):
         super().resizeEvent(event)
         self._relayout()
 
+    def relayout(self) -> None:
+        """Take the columns the room allows now (the scroll area was resized)."""
+        self._relayout()
+
+    def _room(self) -> int:
+        """The width to fill: a scroll area's viewport, else the grid's own width."""
+        parent = self.parentWidget()
+        if parent is not None and isinstance(parent.parentWidget(), QScrollArea):
+            return parent.width()
+        return self.width()
+
     def _relayout(self, force: bool = False) -> None:
-        width = max(1, self.width())
+        width = max(1, self._room())
         min_width = self._metrics.px(self._min_width)
         gap = self._metrics.gap
         columns = max(1, min(self._max_columns, (width + gap) // (min_width + gap)))

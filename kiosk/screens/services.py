@@ -10,7 +10,10 @@ from core.views import ServiceInfo, ServiceQueue
 from kiosk import icons, theme
 from kiosk.hall_data import Agency
 from kiosk.screens.base import Context, Screen, priority_name, reason_text, wait_text, waiting_text
+from kiosk.text_fit import TextFit, fit_text
 from kiosk.widgets import ResponsiveGrid, ScrollArea, TouchButton, draw_text, label
+
+NAME_PX, NAME_MIN_PX = 29, 24  # a long name is set up to a sixth smaller before it is elided
 
 
 class ServiceButton(QAbstractButton):
@@ -35,6 +38,28 @@ class ServiceButton(QAbstractButton):
         self.setEnabled(not reason)
         self.update()
 
+    def name_box(self) -> QRectF:
+        """Where the name goes: right of the prefix badge, left of the arrow (none if closed)."""
+        m = self.metrics
+        rect = QRectF(self.rect())
+        left = rect.left() + m.px(26) + m.px(84) + m.px(26)
+        right = rect.right() - (m.px(12) if self.reason else m.px(60) + m.px(26))
+        return QRectF(left, rect.top() + m.px(22), right - left, rect.height())
+
+    def name_fit(self) -> TextFit:
+        """The name in two lines, a little smaller if need be; a third line at the smallest
+        size before anything is elided (between words, never inside one)."""
+        m = self.metrics
+        width, small = self.name_box().width(), m.px(NAME_MIN_PX)
+        fit = fit_text(self.info.name, width, m.px(NAME_PX), bold=True, lines=2, min_size=small)
+        return fit if fit.whole else fit_text(self.info.name, width, small, bold=True, lines=3)
+
+    def figures_line(self, fit: TextFit) -> QRectF:
+        """The waiting count and estimate (or the reason) under the name."""
+        m, box = self.metrics, self.name_box()
+        top = self.rect().top() + m.px(30) + fit.height(bold=True)
+        return QRectF(box.left(), top, box.width(), m.px(36))
+
     def paintEvent(self, _event) -> None:  # noqa: N802
         m = self.metrics
         painter = QPainter(self)
@@ -58,19 +83,17 @@ class ServiceButton(QAbstractButton):
         painter.setFont(theme.font(size, QFont.Weight.Bold))
         painter.drawText(badge_rect, Qt.AlignmentFlag.AlignCenter, self.info.prefix)
         arrow = m.px(60)
-        left = badge_rect.right() + m.px(26)
-        right = rect.right() - (arrow + m.px(26) if not closed else m.px(12))
-        name_box = QRectF(left, rect.top() + m.px(22), right - left, rect.height())
-        used = draw_text(
+        fit = self.name_fit()
+        draw_text(
             painter,
-            name_box,
+            self.name_box(),
             self.info.name,
-            m.px(29),
+            fit.size,
             bold=True,
-            lines=2,
             color=theme.CLOSED_TEXT if closed else theme.TEXT,
+            fit=fit,
         )
-        line = QRectF(left, rect.top() + m.px(30) + used, right - left, m.px(36))
+        line = self.figures_line(fit)
         ratio = self.devicePixelRatioF()
         icon_size, gap = m.px(30), m.px(12)
         if closed:

@@ -11,11 +11,14 @@ from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication
 
 from core.db.database import Database
+from core.domain.enums import CounterState, Priority
+from core.hallfile import store
 from core.service import HallService
 from kiosk.config import KioskConfig
 from tests.conftest import draw_logo, import_small_hall
 from tests.kiosk.kiosk_helpers import FakePrinter, TcpProxy
 
+SAMPLE = Path(__file__).resolve().parents[2] / "assets" / "halls" / "mpp-lampung-timur.toml"
 FAST = {
     "print_timeout": 0.6,
     "status_timeout": 0.3,
@@ -141,3 +144,26 @@ def breakable_hall(db_url: str, hall: HallService, tmp_path: Path):  # noqa: ANN
     yield HallService(database, hall.hall), cut_pg, proxy.start
     proxy.stop()
     database.dispose()
+
+
+@pytest.fixture
+def sample_hall(db, fixed_clock) -> HallService:  # noqa: ANN001
+    """The sample hall (MPP Lampung Timur) at 09:41 on a Monday, every loket open, a queue."""
+    fixed_clock.set("2026-11-23T09:41:00+07:00")
+    store.import_spec(db, store.load(SAMPLE))
+    hall = HallService.open(db, "mpp-lampung-timur")
+    for counter in hall.snapshot().counters:
+        hall.set_counter_state(counter.number, CounterState.OPEN)
+    for code, count in (
+        ("SKCK-BARU", 25),
+        ("SIM-C-PERPANJANG", 9),
+        ("KTP-EL-REKAM", 14),
+        ("KK", 6),
+        ("AKTA-LAHIR", 3),
+        ("NPWP", 2),
+        ("BANK-PAJAK-DAERAH", 4),
+    ):
+        for index in range(count):
+            priority = Priority.LANSIA if index % 7 == 3 else Priority.REGULAR
+            hall.issue(code, priority, kiosk="kiosk-2", reserve_for_print=False)
+    return hall
