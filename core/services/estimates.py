@@ -15,7 +15,7 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 
 from core.db import models as m
-from core.domain.enums import CounterState, TicketStatus
+from core.domain.enums import CounterState
 
 MIN_SAMPLES = 5  # finished tickets today before the observed mean replaces the typical time
 RECENT_SAMPLES = 20  # the estimate follows the service's latest finished tickets
@@ -71,42 +71,36 @@ def staffing(*where: Any) -> Any:
     )
 
 
-def observed_minutes(day: Any, *where: Any) -> Any:
-    """Per service, the mean minutes of its last RECENT_SAMPLES finished tickets of ``day``
-    (finish − start, or − call), NULL until MIN_SAMPLES have finished.
+def observed_minutes(service_id: Any, day: Any) -> Any:
+    """The mean minutes of the last RECENT_SAMPLES finished tickets of ``service_id`` on
+    ``day`` (finish − start, or − call), NULL until MIN_SAMPLES have finished: a scalar
+    subquery, correlated when ``service_id`` is a column of the enclosing query.
 
-    Only the latest tickets count, so the estimate follows the pace of the hour and the
-    query costs the same at 4 p.m. as at 8 a.m.
+    Only the latest tickets count, so the estimate follows the pace of the hour. They are
+    read from ix_tickets_finished, newest first, and no others are read: the query costs the
+    same at 4 p.m. as at 8 a.m.
     """
     began = func.coalesce(m.Ticket.started_at, m.Ticket.called_at)
-    latest = (
-        func.row_number()
-        .over(partition_by=m.Ticket.service_id, order_by=m.Ticket.finished_at.desc())
-        .label("latest")
-    )
     recent = (
-        select(
-            m.Ticket.service_id,
-            (_SecondsBetween(began, m.Ticket.finished_at) / 60.0).label("minutes"),
-            latest,
-        )
+        select((_SecondsBetween(began, m.Ticket.finished_at) / 60.0).label("minutes"))
         .where(
+            m.Ticket.service_id == service_id,
             m.Ticket.business_date == day,
-            m.Ticket.status == TicketStatus.DONE,
+            m.TICKET_IS_DONE,  # a constant: the index is partial
             m.Ticket.finished_at.is_not(None),
-            *where,
         )
-        .subquery()
+        .order_by(m.Ticket.finished_at.desc(), m.Ticket.id.desc())
+        .limit(RECENT_SAMPLES)
+        .correlate_except(m.Ticket)
+        .subquery("recent")
     )
     enough = func.count(recent.c.minutes) >= MIN_SAMPLES
-    return (
-        select(
-            recent.c.service_id,
-            cast(case((enough, func.avg(recent.c.minutes))), Float).label("observed"),
-        )
-        .where(recent.c.latest <= RECENT_SAMPLES)
-        .group_by(recent.c.service_id)
-    )
+    return select(cast(case((enough, func.avg(recent.c.minutes))), Float)).scalar_subquery()
+
+
+def observed_by_service(day: Any, *where: Any) -> Any:
+    """(service id, observed mean minutes or NULL) of the services ``where`` selects."""
+    return select(m.Service.id, observed_minutes(m.Service.id, day)).where(*where)
 
 
 def mean_minutes(observed: float | None, typical_minutes: int) -> float:

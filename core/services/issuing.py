@@ -114,9 +114,6 @@ _THE_SERVICE_ID = (
     .scalar_subquery()
 )
 _STAFFING = estimates.staffing(m.Assignment.service_id == _THE_SERVICE_ID).subquery()
-_OBSERVED = estimates.observed_minutes(
-    bindparam("day"), m.Ticket.service_id == _THE_SERVICE_ID
-).subquery()
 # Everything issuing reads before it draws a number, in one row: the service, its agency,
 # the hall's schedules, today's holiday, who staffs it, its recent pace, and whether some
 # ticket's print has gone unconfirmed too long.
@@ -145,7 +142,7 @@ _SERVICE = (
         func.coalesce(_STAFFING.c.capacity, 0.0).label("capacity"),
         _STAFFING.c.rank_one_numbers,
         serving.assignments_of(m.Service.id).label("assignments"),
-        _OBSERVED.c.observed,
+        estimates.observed_minutes(m.Service.id, bindparam("day")).label("observed"),
         exists()
         .where(
             m.Ticket.hall_id == m.Service.hall_id,
@@ -157,7 +154,6 @@ _SERVICE = (
     .join(m.Agency, m.Agency.id == m.Service.agency_id)
     .join(m.Hall, m.Hall.id == m.Service.hall_id)
     .outerjoin(_STAFFING, _STAFFING.c.service_id == m.Service.id)
-    .outerjoin(_OBSERVED, _OBSERVED.c.service_id == m.Service.id)
     .where(m.Service.hall_id == bindparam("hall"), m.Service.code == bindparam("code"))
 )
 _COUNTED = m.Ticket.__table__.alias("counted")

@@ -68,7 +68,7 @@ def snapshot(tx: Tx, hall: HallRef) -> QueueSnapshot:
         for row in tx.session.execute(estimates.staffing(m.Counter.hall_id == hall.id))
     }
     observed = dict(
-        tx.session.execute(estimates.observed_minutes(day, m.Ticket.hall_id == hall.id)).all()
+        tx.session.execute(estimates.observed_by_service(day, m.Service.hall_id == hall.id)).all()
     )
     counters = counter_views(tx, hall)
     served_by = serving.by_service(counters)

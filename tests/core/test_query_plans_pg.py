@@ -10,6 +10,7 @@ to care, and auto_explain hands each plan back to the test as a notice.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -21,7 +22,7 @@ from core.db.database import Database
 from core.hallfile import store
 from core.service import HallService
 from tests.conftest import SMALL_HALL, ManualClock, _truncate
-from tests.core.test_query_plans import a_days_work
+from tests.core.test_query_plans import FINISH_ORDER, a_days_work
 
 pytestmark = pytest.mark.pg
 
@@ -95,3 +96,19 @@ def test_the_days_work_reads_tickets_through_indexes_on_generic_plans(
     assert len(plans) > 30
     scans = [plan for plan in plans if "Seq Scan on tickets" in plan]
     assert scans == []
+
+
+def test_the_wait_estimate_reads_the_last_finished_tickets_from_an_index_on_generic_plans(
+    pg_hall: tuple[HallService, list[str]],
+) -> None:
+    """The estimate's last finished tickets come from an index in finish order (a Limit over
+    an index scan), never from a sort of every ticket the service finished that day."""
+    hall, plans = pg_hall
+    for code in ("KTP", "KK", "SKCK", "SKCK"):
+        hall.issue(code, reserve_for_print=False)
+    plans.clear()
+    a_days_work(hall)  # issues once and reads the snapshot
+    ordered = [plan for plan in plans if FINISH_ORDER in plan]
+    assert len(ordered) >= 2  # issue's estimate and the snapshot's
+    sorting = [plan for plan in ordered if re.search(r"Sort Key: [^\n]*finished_at", plan)]
+    assert sorting == []
