@@ -345,6 +345,9 @@ _NO_SHOW = _Change(
 )
 
 
+_Guard = Callable[[Tx, HallRef, Any, str | None], None]
+
+
 def _change_held(
     tx: Tx,
     hall: HallRef,
@@ -352,9 +355,6 @@ def _change_held(
     number: str | None,
     change: _Change,
     guard: _Guard | None = None,
-_Guard = Callable[[Tx, HallRef, Any, str | None], None]
-
-
 ) -> TicketView:
     """Lock the counter, then change its ticket in one statement that returns the view.
 
@@ -367,10 +367,10 @@ _Guard = Callable[[Tx, HallRef, Any, str | None], None]
     row = None
     if counter.state is CounterState.OPEN or not change.needs_open_counter:
         wanted = number.strip().upper() if number is not None else None
-        row = tx.run(change.statement, {"counter": counter.id, "held_number": wanted, "at": tx.now})
-        row = row.first()
         if guard is not None:
             guard(tx, hall, counter, wanted)
+        row = tx.run(change.statement, {"counter": counter.id, "held_number": wanted, "at": tx.now})
+        row = row.first()
     if row is None:
         _, ticket = _held(tx, hall, counter_number, number)
         if change.needs_open_counter and ticket.status is TicketStatus.CALLED:
@@ -399,9 +399,6 @@ def finish(tx: Tx, hall: HallRef, counter_number: int, number: str | None = None
     return _change_held(tx, hall, counter_number, number, _FINISH)
 
 
-def no_show(tx: Tx, hall: HallRef, counter_number: int, number: str | None = None) -> TicketView:
-    """Mark the called ticket no-show, once the hall's rule allows it."""
-    return _change_held(tx, hall, counter_number, number, _NO_SHOW, _no_show_rule)
 _HELD_CALL = select(m.Ticket.number, m.Ticket.called_at, m.Ticket.recall_count).where(
     m.Ticket.counter_id == bindparam("counter"), m.ticket_status_in("called")
 )
@@ -424,6 +421,9 @@ def _no_show_rule(tx: Tx, hall: HallRef, counter: Any, wanted: str | None) -> No
         )
 
 
+def no_show(tx: Tx, hall: HallRef, counter_number: int, number: str | None = None) -> TicketView:
+    """Mark the called ticket no-show, once the hall's rule allows it."""
+    return _change_held(tx, hall, counter_number, number, _NO_SHOW, _no_show_rule)
 
 
 def transfer(
