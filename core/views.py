@@ -232,8 +232,16 @@ def from_json(kind: Any, data: Any) -> Any:
             return tuple(from_json(args[0], item) for item in data)
         return tuple(from_json(arg, item) for arg, item in zip(args, data, strict=True))
     if isinstance(kind, type) and dataclasses.is_dataclass(kind):
+        # A result stored by an older version lacks the fields added since: those take
+        # their defaults; a field without a default is still required (KeyError).
         hints = typing.get_type_hints(kind)
-        return kind(**{name: from_json(hints[name], data[name]) for name in hints})
+        return kind(
+            **{
+                field.name: from_json(hints[field.name], data[field.name])
+                for field in dataclasses.fields(kind)
+                if field.name in data or not _has_default(field)
+            }
+        )
     if isinstance(kind, type) and issubclass(kind, Enum):
         return kind(data)
     if kind is datetime:
@@ -241,3 +249,8 @@ def from_json(kind: Any, data: Any) -> Any:
     if kind is date:
         return date.fromisoformat(data)
     return data
+
+
+def _has_default(field: dataclasses.Field[Any]) -> bool:
+    missing = dataclasses.MISSING
+    return field.default is not missing or field.default_factory is not missing
