@@ -71,6 +71,9 @@ _ID: dict[str, str] = {
     "unknown key": "kunci tidak dikenal",
     "expected {kind}, got {got}": "harus berupa {kind}, tetapi berisi {got}",
     "must not be empty": "tidak boleh kosong",
+    "a loket's short name may be at most {limit} characters (has {count})": (
+        "nama pendek loket paling panjang {limit} karakter (berisi {count})"
+    ),
     "expected a list of texts": "harus berupa daftar teks",
     "TOML syntax error: {detail}": "kesalahan penulisan TOML: {detail}",
     # values

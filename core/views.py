@@ -122,6 +122,7 @@ class CounterView:
     officer_username: str | None
     current: TicketView | None
     services: tuple[tuple[str, int], ...]  # (service code, rank)
+    short_name: str = ""  # the hall's short name for the board, "" when none is set
 
 
 @dataclass(frozen=True)

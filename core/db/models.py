@@ -103,6 +103,7 @@ class Counter(Base):
     hall_id: Mapped[int] = mapped_column(ForeignKey("halls.id"))
     number: Mapped[int] = mapped_column(Integer)
     name: Mapped[str] = mapped_column(String(100))
+    short_name: Mapped[str] = mapped_column(String(24), default="", server_default="")
     zone: Mapped[str] = mapped_column(String(100), default="")
     state: Mapped[CounterState] = mapped_column(
         value_enum(CounterState), default=CounterState.CLOSED

@@ -81,6 +81,7 @@ class CounterSpec:
     name: str
     zone: str
     services: Mapping[str, int]
+    short_name: str = ""  # what the hall screen shows when the name is long; "" the name
 
 
 @dataclass(frozen=True)
@@ -522,6 +523,18 @@ def _service(
     )
 
 
+COUNTER_SHORT_NAME_MAX = 24  # the counters table's column; the board shows it large
+
+
+def _short_counter_name(value: str) -> Phrase | None:
+    if len(value.strip()) > COUNTER_SHORT_NAME_MAX:
+        return Phrase(
+            "a loket's short name may be at most {limit} characters (has {count})",
+            {"limit": COUNTER_SHORT_NAME_MAX, "count": len(value.strip())},
+        )
+    return None
+
+
 def _counters(
     data: list[Any], service_codes: set[str], problems: Problems
 ) -> tuple[CounterSpec, ...]:
@@ -533,6 +546,7 @@ def _counters(
         number = reader.get("number", int, check=_in_range(1, 999))
         name = reader.get("name", str, f"Loket {number}" if number else "", check=_nonempty)
         zone = reader.get("zone", str, "")
+        short_name = reader.get("short_name", str, "", check=_short_counter_name).strip()
         ranks: dict[str, int] = {}
         for code, rank in (reader.get("services", dict, {}) or {}).items():
             key = f"{where}.services.{code}"
@@ -554,5 +568,5 @@ def _counters(
             )
         elif number is not None:
             numbers[number] = where
-            counters.append(CounterSpec(number, name, zone, ranks))
+            counters.append(CounterSpec(number, name, zone, ranks, short_name))
     return tuple(sorted(counters, key=lambda c: c.number))

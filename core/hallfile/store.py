@@ -131,6 +131,7 @@ def _import(tx: Tx, spec: HallSpec) -> ImportSummary:
             hall_id=hall.id, number=counter_spec.number
         )
         counter.name, counter.zone, counter.active = counter_spec.name, counter_spec.zone, True
+        counter.short_name = counter_spec.short_name
         session.add(counter)
         session.flush()
         session.execute(delete(m.Assignment).where(m.Assignment.counter_id == counter.id))
@@ -254,6 +255,7 @@ def _export(tx: Tx, hall_code: str) -> dict[str, Any]:
             {
                 "number": counter.number,
                 "name": counter.name,
+                **({"short_name": counter.short_name} if counter.short_name else {}),
                 "zone": counter.zone,
                 "services": ranks,
             }

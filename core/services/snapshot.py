@@ -159,6 +159,7 @@ def counter_views(tx: Tx, hall: HallRef, number: int | None = None) -> tuple[Cou
                 username,
                 open_tickets.get(counter.number),
                 tuple(ranks[counter.id]),
+                counter.short_name,
             )
         )
     return tuple(views)

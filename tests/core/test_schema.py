@@ -125,7 +125,7 @@ def test_a_0001_sqlite_database_upgrades_itself_and_keeps_its_data(tmp_path) -> 
 
     db = schema.connect(url)  # SQLite: brought to the newest schema on opening
     try:
-        assert schema.current_revision(db) == schema.HEAD == "0005"
+        assert schema.current_revision(db) == schema.HEAD == "0006"
         assert {"logo", "logo_type"} <= _hall_columns(db)
         hall = HallService.open(db, "lama")
         assert (hall.hall.name, hall.hall.timezone) == ("MPP Lama", "Asia/Makassar")
