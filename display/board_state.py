@@ -37,10 +37,16 @@ class Call:
     recall_count: int
     called_at: datetime | None
     event_id: int = 0  # 0: read from the database at start-up, not from the feed
+    counter_short_name: str = ""  # the hall's short name for the counter, "" when none
 
     @property
     def key(self) -> tuple[int, int]:
         return (self.ticket_id, self.recall_count)
+
+    @property
+    def counter_board_name(self) -> str:
+        """The counter as the board names it: the hall's short name, else its name."""
+        return (self.counter_short_name or self.counter_name).strip()
 
 
 @dataclass(frozen=True)
@@ -52,6 +58,11 @@ class CounterSlot:
     current: Call | None
     status: str | None  # status of the current ticket: "called" or "serving"
     agency_code: str  # agency of the counter's main (rank 1) services, "" when mixed or none
+    short_name: str = ""
+
+    @property
+    def board_name(self) -> str:
+        return (self.short_name or self.name).strip()
 
 
 @dataclass
@@ -135,7 +146,10 @@ class BoardState:
             view.number: self._slot(view) for view in snapshot.counters if self.in_zone(view.zone)
         }
         calls = [
-            _call_from_view(view)
+            replace(
+                _call_from_view(view),
+                counter_short_name=self.counters[view.counter_number].short_name,
+            )
             for view in recent
             if view.counter_number in self.counters and view.called_at is not None
         ]
@@ -145,7 +159,9 @@ class BoardState:
         self.loaded = True
 
     def _slot(self, view: CounterView) -> CounterSlot:
-        current = _call_from_view(view.current) if view.current is not None else None
+        current = None
+        if view.current is not None:
+            current = replace(_call_from_view(view.current), counter_short_name=view.short_name)
         return CounterSlot(
             number=view.number,
             name=view.name,
@@ -154,6 +170,7 @@ class BoardState:
             current=current,
             status=view.current.status.value if view.current is not None else None,
             agency_code=self._main_agency(code for code, rank in view.services if rank == 1),
+            short_name=view.short_name,
         )
 
     def _main_agency(self, codes: Iterable[str]) -> str:
@@ -324,6 +341,7 @@ def _call_from_payload(event: EventView, slot: CounterSlot) -> Call:
         recall_count=_int(payload.get("recall_count")) if "recall_count" in payload else 0,
         called_at=when,
         event_id=event.id,
+        counter_short_name=slot.short_name,
     )
 
 

@@ -2,14 +2,40 @@
 
 from __future__ import annotations
 
+from collections.abc import MutableMapping
+from dataclasses import dataclass
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 
 from display import theme
 
 
-def fitted(base: QFont, text: str, width: float, height: float) -> QFont:
-    """``base`` made small enough for ``text`` to fit width × height (never larger)."""
+@dataclass(frozen=True)
+class PaintedText:
+    """One line as a widget painted it, kept so tests can measure what the hall sees."""
+
+    text: str  # what was to be shown
+    shown: str  # what was drawn: shorter, with "…", when it did not fit
+    pixel_size: int
+    rect: QRectF
+    width: float  # the drawn line's advance
+
+    @property
+    def elided(self) -> bool:
+        return self.shown != self.text
+
+    @property
+    def fits(self) -> bool:
+        return self.width <= self.rect.width() + 0.5
+
+
+Painted = MutableMapping[str, PaintedText]
+
+
+def fitted(base: QFont, text: str, width: float, height: float, floor: float = 0.0) -> QFont:
+    """``base`` made small enough for ``text`` to fit width × height (never larger), but not
+    below ``floor`` × its size: text that still does not fit is then elided, not shrunk away."""
     result = QFont(base)
     size = float(base.pixelSize())
     if not text or width <= 0 or height <= 0:
@@ -20,8 +46,30 @@ def fitted(base: QFont, text: str, width: float, height: float) -> QFont:
     limit = min(size, height / max(tall, 0.5) * 0.98)
     if advance > width:
         limit = min(limit, size * width / advance * 0.98)
-    result.setPixelSize(max(1, int(limit)))
+    result.setPixelSize(max(1, int(max(limit, size * floor))))
     return result
+
+
+def fits(font: QFont, text: str, width: float, floor: float = 1.0) -> bool:
+    """Whether ``text`` fits ``width`` on one line at ``floor`` × the font's size or larger."""
+    advance = QFontMetricsF(font).horizontalAdvance(text)
+    return advance * floor <= width
+
+
+def wrap(text: str, font: QFont, width: float, max_lines: int) -> list[str]:
+    """Words on at most ``max_lines`` lines of ``width``; the last one elided if need be."""
+    metrics = QFontMetricsF(font)
+    lines: list[str] = []
+    words = text.split()
+    while words and len(lines) < max_lines:
+        line = words.pop(0)
+        while words and metrics.horizontalAdvance(f"{line} {words[0]}") <= width:
+            line = f"{line} {words.pop(0)}"
+        lines.append(line)
+    if words:
+        rest = " ".join([lines[-1], *words])
+        lines[-1] = metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)
+    return lines
 
 
 def cap_box(font: QFont, rect: QRectF) -> float:
@@ -40,15 +88,25 @@ def draw_text(
     *,
     fit: bool = True,
     elide: bool = False,
+    floor: float = 0.0,
+    painted: Painted | None = None,
+    role: str = "",
 ) -> float:
-    """Draw one line centred on its capitals in ``rect``; returns the width used."""
+    """Draw one line centred on its capitals in ``rect``; returns the width used.
+
+    ``fit`` shrinks the font to the box (not below ``floor`` × its size); ``elide`` cuts what
+    is still too long. With ``painted``, the line is kept there under ``role``."""
     if not text:
         return 0.0
-    used = fitted(font, text, rect.width(), rect.height()) if fit else QFont(font)
+    used = fitted(font, text, rect.width(), rect.height(), floor) if fit else QFont(font)
     metrics = QFontMetricsF(used)
+    shown = text
     if elide:
-        text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
-    width = metrics.horizontalAdvance(text)
+        shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
+    width = metrics.horizontalAdvance(shown)
+    if painted is not None:
+        painted[role] = PaintedText(text, shown, used.pixelSize(), QRectF(rect), width)
+    text = shown
     if align & Qt.AlignmentFlag.AlignHCenter:
         x = rect.left() + (rect.width() - width) / 2
     elif align & Qt.AlignmentFlag.AlignRight:

@@ -123,6 +123,7 @@ class BoardWindow(QWidget):
             self.media.available_changed.connect(lambda _a: self._layout())
         self.banner = Banner(self)
         self.banner.set_text(wording.starting())
+        self._banner_shown = True
 
         sync.loaded.connect(self._on_loaded)
         sync.changed.connect(self._on_changed)
@@ -153,7 +154,7 @@ class BoardWindow(QWidget):
         self.recent.set_calls(state.recent, state.agencies)
         if not (self.voice is not None and self.voice.busy):
             self._present(state.latest, highlight=False)
-        self.banner.set_text("" if self.sync.online else wording.offline())
+        self._set_banner("" if self.sync.online else wording.offline())
         self._layout()
 
     def _on_changed(self, changes) -> None:  # noqa: ANN001 - board_state.Changes
@@ -187,13 +188,20 @@ class BoardWindow(QWidget):
         self.recent.set_exclude(call.ticket_id if call is not None else None)
 
     def _on_online(self, online: bool) -> None:
-        self.banner.set_text("" if online else wording.offline())
+        self._set_banner("" if online else wording.offline())
 
     def _on_problem(self, text: str) -> None:
         if text:
-            self.banner.set_text(text)
+            self._set_banner(text)
         elif self.sync.online:
-            self.banner.set_text("")
+            self._set_banner("")
+
+    def _set_banner(self, text: str) -> None:
+        """The notice gets a strip of its own under the header: it never covers the board."""
+        self.banner.set_text(text)
+        if bool(text) != self._banner_shown:
+            self._banner_shown = bool(text)
+            self._layout()
 
     def _on_playing(self, playing: bool) -> None:
         if self.media is not None:
@@ -222,7 +230,7 @@ class BoardWindow(QWidget):
         header_h, marquee_h, m, g = s.px(108), s.px(74), s.px(34), s.px(26)
         self.header.setGeometry(0, 0, w, header_h)
         self.marquee.setGeometry(0, h - marquee_h, w, marquee_h)
-        top = header_h + g
+        top = header_h + g + self._banner_room(s)
         content = QRect(m, top, w - 2 * m, h - marquee_h - g - top)
         left_w = round(content.width() * 0.41)
         right = QRect(
@@ -270,7 +278,7 @@ class BoardWindow(QWidget):
         header_h, marquee_h, m, g = s.px(124), s.px(84), s.px(32), s.px(26)
         self.header.setGeometry(0, 0, w, header_h)
         self.marquee.setGeometry(0, h - marquee_h, w, marquee_h)
-        y = header_h + g
+        y = header_h + g + self._banner_room(s)
         cw = w - 2 * m
         media = self._has_media()
         card_h = s.px(430 if media else 500)
@@ -289,9 +297,12 @@ class BoardWindow(QWidget):
         self.grid.setGeometry(m, y, cw, bottom - recent_h - g - y)
         self._place_banner(s, header_h)
 
+    def _banner_room(self, s: theme.Scale) -> int:
+        return s.px(64) + s.px(10) if self._banner_shown else 0
+
     def _place_banner(self, s: theme.Scale, header_h: int) -> None:
         bw = min(self.width() - s.px(80), s.px(1300))
-        self.banner.setGeometry((self.width() - bw) // 2, header_h + s.px(10), bw, s.px(64))
+        self.banner.setGeometry((self.width() - bw) // 2, header_h + s.px(14), bw, s.px(64))
         self.banner.raise_()
 
     # --- window --------------------------------------------------------------------------------
@@ -314,7 +325,7 @@ class BoardWindow(QWidget):
             for child in (self.header, self.now_calling, self.grid, self.recent, self.marquee):
                 child.update()
             if not self.sync.online:
-                self.banner.set_text(wording.offline())
+                self._set_banner(wording.offline())
         super().changeEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802

@@ -33,6 +33,11 @@ def counter_label() -> str:
     return QCoreApplication.translate("Board", "Loket")
 
 
+def counter_by_number(number: int) -> str:
+    """'Loket 3': what the board shows when a loket's name is too long to show large."""
+    return f"{counter_label()} {number}"
+
+
 def counters_title() -> str:
     return QCoreApplication.translate("Board", "Layanan loket")
 

@@ -6,6 +6,10 @@ import math
 import time
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QFont
+
+from display import wording
+from display.painting import fits
 
 HIGHLIGHT_SECONDS = 8.0
 
@@ -51,3 +55,12 @@ class Glow(QObject):
         if self._started is not None and time.monotonic() - self._started >= self.seconds:
             self.stop()
         self.tick.emit()
+
+
+def counter_name_shown(name: str, number: int, font: QFont, width: float, floor: float) -> str:
+    """A loket's (short) name when it fits ``width`` at ``floor`` × the font's size or larger,
+    else "Loket N": a long name never shrinks the loket out of sight."""
+    name = name.strip()
+    if name and fits(font, name, width, floor):
+        return name
+    return wording.counter_by_number(number)

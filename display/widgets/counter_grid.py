@@ -12,11 +12,13 @@ from PySide6.QtWidgets import QWidget
 
 from display import theme, wording
 from display.board_state import Agency, CounterSlot
-from display.painting import draw_text, fitted, panel
-from display.widgets import Glow
+from display.painting import PaintedText, draw_text, fitted, panel
+from display.widgets import Glow, counter_name_shown
 
 W = QFont.Weight
 TILE_ASPECT = 1.45  # width / height the grid aims for
+NAME_FLOOR = 0.75  # a name shown smaller than this (of its size) gives way to "Loket N"
+STATUS_FLOOR = 0.72  # the status line shrinks to this much of its size, then is elided
 
 
 def grid_shape(count: int, width: float, height: float, gap: float) -> tuple[int, int]:
@@ -49,6 +51,7 @@ class CounterGrid(QWidget):
         self.glow = Glow(parent=self)
         self.glow.tick.connect(self.update)
         self.painted: dict[int, str] = {}  # counter → number last painted there
+        self.texts: dict[str, PaintedText] = {}  # "name.3", "status.3" … as last painted
         self.on_painted: Callable[[str, float], None] | None = None  # (number, monotonic): bench
 
     def set_slots(self, slots: Sequence[CounterSlot], agencies: dict[str, Agency]) -> None:
@@ -181,8 +184,19 @@ class CounterGrid(QWidget):
         )
         name_rect = QRectF(left, top.top(), inner_w - state_w - pad * 0.4, top_h)
         name_colour = theme.TEXT if not closed else theme.SUBTLE
+        name_font = theme.font(top_h * 0.62, W.Bold)
         draw_text(
-            painter, name_rect, slot.name, theme.font(top_h * 0.62, W.Bold), name_colour, elide=True
+            painter,
+            name_rect,
+            counter_name_shown(
+                slot.board_name, slot.number, name_font, name_rect.width(), NAME_FLOOR
+            ),
+            name_font,
+            name_colour,
+            elide=True,
+            floor=NAME_FLOOR,
+            painted=self.texts,
+            role=f"name.{slot.number}",
         )
 
         bottom_h = 34 * unit
@@ -228,7 +242,9 @@ class CounterGrid(QWidget):
             colour,
             Qt.AlignmentFlag.AlignHCenter,
             elide=True,
-            fit=False,
+            floor=STATUS_FLOOR,
+            painted=self.texts,
+            role=f"status.{slot.number}",
         )
 
 

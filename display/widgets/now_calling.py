@@ -17,10 +17,19 @@ from PySide6.QtWidgets import QWidget
 
 from display import theme, wording
 from display.board_state import Agency, Call
-from display.painting import draw_text, fitted, panel
-from display.widgets import Glow
+from display.painting import PaintedText, draw_text, fitted, panel, wrap
+from display.widgets import Glow, counter_name_shown
 
 W = QFont.Weight
+BADGE_INK = QColor("#1A1300")
+NAME_FLOOR = 0.7  # a loket name shown smaller than this (of the line's size) gives way to
+# "Loket N" in large, with the whole name in two smaller lines under it
+
+
+def badge_colours(glow: float) -> tuple[QColor, QColor]:
+    """(fill, ink) of the "Dipanggil" badge: solid gold and dark ink at every step of the
+    pulse (the pulse lightens the gold), so it reads on any agency colour."""
+    return theme.mix(theme.GOLD, QColor("#FFE7A3"), 0.5 * glow), BADGE_INK
 
 
 class NowCallingPanel(QWidget):
@@ -32,6 +41,7 @@ class NowCallingPanel(QWidget):
         self.glow = Glow(parent=self)
         self.glow.tick.connect(self.update)
         self.presented = 0  # how many calls were shown (tests, bench)
+        self.texts: dict[str, PaintedText] = {}  # "number", "go_to", "counter" … last painted
 
     def present(self, call: Call | None, agency: Agency | None, highlight: bool) -> None:
         self.call = call
@@ -87,6 +97,7 @@ class NowCallingPanel(QWidget):
 
         pad = 36 * unit
         inner = rect.adjusted(pad, pad * 0.8, -pad, -pad * 0.8)
+        self.texts.clear()
         if self.call is None:
             self._paint_empty(painter, inner, unit)
         elif self.compact:
@@ -105,18 +116,30 @@ class NowCallingPanel(QWidget):
         font = theme.font(height * 0.5, W.Bold, spacing=height * 0.04)
         width = QFontMetricsF(font).horizontalAdvance(text.upper()) + height * 1.2
         box = QRectF(right - width, top, width, height)
-        fill = theme.mix(theme.with_alpha(theme.GOLD, 0.22), theme.GOLD, glow)
+        fill, ink = badge_colours(glow)
         panel(painter, box, height / 2, fill)
-        ink = theme.mix(theme.GOLD, QColor("#1A1300"), min(1.0, glow * 1.4))
-        draw_text(painter, box, text.upper(), font, ink, Qt.AlignmentFlag.AlignHCenter)
+        draw_text(
+            painter,
+            box,
+            text.upper(),
+            font,
+            ink,
+            Qt.AlignmentFlag.AlignHCenter,
+            painted=self.texts,
+            role="badge",
+        )
 
-    def _label(self, painter: QPainter, rect: QRectF, text: str, size: float) -> None:
+    def _label(
+        self, painter: QPainter, rect: QRectF, text: str, size: float, role: str = ""
+    ) -> None:
         draw_text(
             painter,
             rect,
             text.upper(),
             theme.font(size, W.DemiBold, spacing=size * 0.14),
             theme.with_alpha(theme.TEXT, 0.78),
+            painted=self.texts if role else None,
+            role=role,
         )
 
     def _paint_tall(self, painter: QPainter, r: QRectF, unit: float, glow: float) -> None:
@@ -131,7 +154,12 @@ class NowCallingPanel(QWidget):
         )
         self._badge(painter, r.right(), r.top(), head, glow)
 
-        number_box = QRectF(r.left(), r.top() + head + 8 * unit, r.width(), r.height() * 0.42)
+        # A long loket name takes two lines under the loket: the number gives up some room.
+        named = bool(self._counter_lines(r.width(), r.height() * 0.2)[1])
+        number_share = 0.34 if named else 0.42
+        number_box = QRectF(
+            r.left(), r.top() + head + 8 * unit, r.width(), r.height() * number_share
+        )
         number_font = fitted(
             theme.font(number_box.height() * 1.25, W.Black),
             call.number,
@@ -146,6 +174,8 @@ class NowCallingPanel(QWidget):
             theme.TEXT,
             Qt.AlignmentFlag.AlignHCenter,
             fit=False,
+            painted=self.texts,
+            role="number",
         )
 
         y = number_box.bottom() + 18 * unit
@@ -154,19 +184,16 @@ class NowCallingPanel(QWidget):
         )
         y += 22 * unit
         self._label(
-            painter, QRectF(r.left(), y, r.width(), 30 * unit), wording.please_go_to(), 21 * unit
+            painter,
+            QRectF(r.left(), y, r.width(), 30 * unit),
+            wording.please_go_to(),
+            21 * unit,
+            "go_to",
         )
         y += 38 * unit
         counter_box = QRectF(r.left(), y, r.width(), r.bottom() - y - 74 * unit)
         colour = theme.mix(theme.TEXT, theme.GOLD, max(glow, 0.0))
-        draw_text(
-            painter,
-            counter_box,
-            self._counter_text(),
-            theme.font(counter_box.height(), W.ExtraBold),
-            colour,
-            Qt.AlignmentFlag.AlignHCenter,
-        )
+        self._counter(painter, counter_box, colour, unit)
         self._service_line(
             painter, QRectF(r.left(), r.bottom() - 56 * unit, r.width(), 56 * unit), unit
         )
@@ -201,6 +228,8 @@ class NowCallingPanel(QWidget):
             theme.TEXT,
             Qt.AlignmentFlag.AlignHCenter,
             fit=False,
+            painted=self.texts,
+            role="number",
         )
         painter.fillRect(
             QRectF(
@@ -216,28 +245,63 @@ class NowCallingPanel(QWidget):
             QRectF(right.left(), right.top() + right.height() * 0.14, right.width(), 30 * unit),
             wording.please_go_to(),
             21 * unit,
+            "go_to",
         )
         counter_box = QRectF(
-            right.left(), right.top() + right.height() * 0.3, right.width(), right.height() * 0.55
+            right.left(), right.top() + right.height() * 0.3, right.width(), right.height() * 0.6
         )
         colour = theme.mix(theme.TEXT, theme.GOLD, glow)
-        draw_text(
-            painter,
-            counter_box,
-            self._counter_text(),
-            theme.font(counter_box.height(), W.ExtraBold),
-            colour,
-            Qt.AlignmentFlag.AlignHCenter,
-        )
+        self._counter(painter, counter_box, colour, unit)
         self._service_line(
             painter, QRectF(r.left(), r.bottom() - 56 * unit, r.width(), 56 * unit), unit
         )
 
-    def _counter_text(self) -> str:
+    def _counter_lines(self, width: float, height: float) -> tuple[str, str]:
+        """(large, small): the loket's (short) name when it fits ``width`` nearly as large as
+        "Loket N" would be, else "Loket N"; and the whole name when it is not the large one."""
         call = self.call
         assert call is not None
-        name = (call.counter_name or "").strip()
-        return name or f"{wording.counter_label()} {call.counter}"
+        full = (call.counter_name or "").strip()
+        loket = wording.counter_by_number(call.counter)
+        size = fitted(theme.font(height, W.ExtraBold), loket, width, height)  # as "Loket N"
+        big = counter_name_shown(call.counter_board_name, call.counter, size, width, NAME_FLOOR)
+        return big, full if full and full != big else ""
+
+    def _counter(self, painter: QPainter, box: QRectF, colour: QColor, unit: float) -> None:
+        """The loket, large; the whole name, when that is not it, in up to two lines under it."""
+        big, small = self._counter_lines(box.width(), box.height())
+        line_h = min(box.height() * 0.22, 40 * unit)
+        big_box = QRectF(box)
+        if small:
+            big_box.setHeight(box.height() - 2 * line_h)
+        draw_text(
+            painter,
+            big_box,
+            big,
+            theme.font(big_box.height(), W.ExtraBold),
+            colour,
+            Qt.AlignmentFlag.AlignHCenter,
+            painted=self.texts,
+            role="counter",
+        )
+        if not small:
+            return
+        rest = QRectF(box.left(), big_box.bottom(), box.width(), box.bottom() - big_box.bottom())
+        font = theme.font(line_h * 0.7, W.DemiBold)
+        lines = wrap(small, font, rest.width(), 2)
+        top = rest.top() + (rest.height() - line_h * len(lines)) / 2
+        for index, line in enumerate(lines):
+            draw_text(
+                painter,
+                QRectF(rest.left(), top + index * line_h, rest.width(), line_h),
+                line,
+                font,
+                theme.with_alpha(theme.TEXT, 0.86),
+                Qt.AlignmentFlag.AlignHCenter,
+                fit=False,
+                painted=self.texts,
+                role=f"counter_name.{index}",
+            )
 
     def _service_line(self, painter: QPainter, rect: QRectF, unit: float) -> None:
         call = self.call

@@ -12,6 +12,7 @@ from core import dates
 from display import theme, wording
 from display.board_state import Agency, Call
 from display.painting import draw_text, panel
+from display.widgets import counter_name_shown
 
 W = QFont.Weight
 
@@ -117,12 +118,16 @@ class RecentCalls(QWidget):
                 theme.TEXT,
                 fit=False,
             )
-            counter = call.counter_name or f"{wording.counter_label()} {call.counter}"
+            box = QRectF(r.left() + r.width() * 0.40, r.top(), r.width() * 0.38, r.height())
+            font = theme.font(text_h * 0.6, W.DemiBold)
+            counter = counter_name_shown(
+                call.counter_board_name, call.counter, font, box.width() * 0.85, 1.0
+            )
             draw_text(
                 painter,
-                QRectF(r.left() + r.width() * 0.40, r.top(), r.width() * 0.38, r.height()),
+                box,
                 f"→  {counter}",
-                theme.font(text_h * 0.6, W.DemiBold),
+                font,
                 theme.MUTED,
                 elide=True,
                 fit=False,
@@ -164,14 +169,18 @@ class RecentCalls(QWidget):
                 theme.TEXT,
                 Qt.AlignmentFlag.AlignHCenter,
             )
-            counter = call.counter_name or f"{wording.counter_label()} {call.counter}"
+            box = QRectF(
+                r.left() + 6, r.top() + r.height() * 0.58, r.width() - 12, r.height() * 0.26
+            )
+            font = theme.font(r.height() * 0.2, W.DemiBold)
+            counter = counter_name_shown(
+                call.counter_board_name, call.counter, font, box.width(), 0.8
+            )
             draw_text(
                 painter,
-                QRectF(
-                    r.left() + 6, r.top() + r.height() * 0.58, r.width() - 12, r.height() * 0.26
-                ),
+                box,
                 counter,
-                theme.font(r.height() * 0.2, W.DemiBold),
+                font,
                 theme.MUTED,
                 Qt.AlignmentFlag.AlignHCenter,
             )

@@ -121,6 +121,10 @@ def test_board_at_hall_sizes(qtbot, sample_hall, tmp_path, name, size, with_medi
         tiles = window.grid.tile_rects()
         assert len(tiles) == 15 and all(grid.contains(t) for t in tiles)
         assert window.grid.number_at(14) == ""  # closed
+        cut = [(k, t.shown) for k, t in window.grid.texts.items() if t.elided or not t.fits]
+        assert not cut, cut  # "Menunggu panggil…", "Dinas Koperasi da…" were cut
+        card = window.now_calling.texts
+        assert all(t.fits for t in card.values()), card
         assert window.recent.numbers()  # previous calls are listed
         if with_media:
             assert window.media is not None and window.media.isVisible()
