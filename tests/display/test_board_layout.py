@@ -17,16 +17,13 @@ from PySide6.QtCore import QRect
 from PySide6.QtGui import QColor
 
 from core import clock
-from core.db import schema
-from core.domain.enums import CounterState, Priority
-from core.hallfile import store
 from core.service import HallService
 from display import theme
 from display.board_state import BoardState
 from display.sync import BoardSync
 from display.widgets.now_calling import badge_colours
 from display.window import BoardWindow
-from tests.display.test_screenshots import MORNING, SAMPLE
+from tests.display.test_screenshots import MORNING, SAMPLE, open_sample
 
 pytestmark = pytest.mark.gui
 
@@ -47,29 +44,14 @@ def _renamed(text: str, number: int, short_name: str | None) -> str:
 @pytest.fixture(scope="module")
 def long_names(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HallService]:
     """The sample hall mid-morning; loket 3 has a long name, loket 5 a long and a short one."""
-    clock.set_clock(clock.fixed_clock(MORNING))
     text = _renamed(_renamed(SAMPLE.read_text(encoding="utf-8"), 3, None), 5, "Lansia 5")
-    path = tmp_path_factory.mktemp("layout") / "antre.db"
-    path.touch()  # an empty SQLite file: set up on opening
-    db = schema.connect(f"sqlite:///{path.as_posix()}")
-    store.import_spec(db, store.parse(text))
-    hall = HallService.open(db)
-    for number in range(1, 16):
-        state = {6: CounterState.BREAK, 14: CounterState.CLOSED}.get(number, CounterState.OPEN)
-        hall.set_counter_state(number, state)
-    for info in hall.services():
-        for n in range(3):
-            priority = Priority.LANSIA if n == 2 and info.prefix == "A" else Priority.REGULAR
-            try:
-                hall.issue(info.code, priority, reserve_for_print=False)
-            except Exception:  # noqa: BLE001 - a service closed at this hour
-                continue
+    hall = open_sample(tmp_path_factory.mktemp("layout") / "antre.db", text)
     for number in (1, 2, 3, 4, 5, 7, 8, 9, 10, 11, 13):
         hall.call_next(number)
     hall.start(1)
     hall.finish(1)  # loket 1 waits for its next call, 12 and 15 have called nobody yet
     yield hall
-    db.dispose()
+    hall.db.dispose()
     clock.set_clock(None)
 
 

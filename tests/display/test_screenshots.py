@@ -33,13 +33,13 @@ SHOTS = ROOT / "docs" / "screenshots"
 MORNING = datetime.fromisoformat("2026-11-23T10:42:00+07:00")
 
 
-@pytest.fixture(scope="module")
-def sample_hall(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HallService]:
-    """The sample hall after an hour and a half of work; Loket 6 on a break, Loket 14 closed."""
+def open_sample(path: Path, text: str) -> HallService:
+    """The sample hall (as ``text``) in a new file at MORNING, four tickets a service taken;
+    Loket 6 on a break, Loket 14 closed, nobody called yet."""
     clock.set_clock(clock.fixed_clock(MORNING))
-    path = tmp_path_factory.mktemp("shots") / "antre.db"
+    path.touch()  # an empty SQLite file: set up on opening
     db = schema.connect(f"sqlite:///{path.as_posix()}")
-    store.import_spec(db, store.load(SAMPLE))
+    store.import_spec(db, store.parse(text, SAMPLE.name, SAMPLE.parent))  # its logo beside it
     hall = HallService.open(db)
     for number in range(1, 16):
         state = {6: CounterState.BREAK, 14: CounterState.CLOSED}.get(number, CounterState.OPEN)
@@ -51,6 +51,14 @@ def sample_hall(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HallServic
                 hall.issue(info.code, priority, reserve_for_print=False)
             except Exception:  # noqa: BLE001 - a service closed at this hour
                 continue
+    return hall
+
+
+@pytest.fixture(scope="module")
+def sample_hall(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HallService]:
+    """The sample hall after an hour and a half of work; Loket 6 on a break, Loket 14 closed."""
+    path = tmp_path_factory.mktemp("shots") / "antre.db"
+    hall = open_sample(path, SAMPLE.read_text(encoding="utf-8"))
     for number in (1, 2, 3, 4, 5, 7, 8, 9, 10, 11, 12, 13, 15):
         hall.call_next(number)
     for number in (2, 4, 9, 1, 11):
@@ -60,7 +68,7 @@ def sample_hall(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HallServic
     hall.start(3)
     hall.start(8)
     yield hall
-    db.dispose()
+    hall.db.dispose()
     clock.set_clock(None)
 
 
