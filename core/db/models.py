@@ -173,17 +173,18 @@ def ticket_status_in(*statuses: str, table: str = "tickets") -> Any:
     """``table.status IN (…)`` written with constants. SQLite (and PostgreSQL's generic plans,
     used after five runs of a prepared statement) use a partial index, or find the few rows
     of a rare status through an index, only when the query states the status as constants,
-    never as parameters."""
+    never as parameters. One status is written ``= 'x'``: SQLite takes a partial index
+    ``WHERE status = 'x'`` only for a query that says just that, not ``IN ('x')``."""
+    if len(statuses) == 1:
+        return text(f"{table}.status = '{statuses[0]}'")
     values = ", ".join(f"'{status}'" for status in statuses)
     return text(f"{table}.status IN ({values})")
 
 
 TICKET_IS_OPEN = ticket_status_in("called", "serving")
 TICKET_IS_PRINTING = ticket_status_in("printing")
+TICKET_IS_DONE = ticket_status_in("done")
 DONE = text("status = 'done'")
-# As ix_tickets_finished states it: SQLite takes a partial index only for a query that
-# repeats its condition, and ``status IN ('done')`` does not.
-TICKET_IS_DONE = text("tickets.status = 'done'")
 
 
 class Ticket(Base):

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
-from sqlalchemy import bindparam, exists, func, insert, select, update
+from sqlalchemy import Boolean, bindparam, case, exists, func, insert, select, update
 
 from core.db import models as m
 from core.db.database import Tx, dialect_insert
@@ -167,15 +167,22 @@ _TODAYS_OTHERS = (
 )
 # The new ticket comes back with the counts that need the number lock, read in the same
 # statement: tickets that count against the quota, and those ahead of it in its lane.
+# The quota's count reads every ticket of the service's day: it is made only for a service
+# with a quota (which bounds them), so that issuing costs the same all day.
 _INSERT_TICKET = (
     insert(m.Ticket)
     .values({c.key: bindparam(c.key) for c in m.Ticket.__table__.c if c.key != "id"})
     .returning(
         m.Ticket.id,
-        select(func.count())
-        .where(*_TODAYS_OTHERS, _COUNTED.c.hop == 0, _COUNTED.c.status != TicketStatus.VOID)
-        .scalar_subquery()
-        .label("issued"),
+        case(
+            (
+                bindparam("has_quota", type_=Boolean),
+                select(func.count())
+                .where(*_TODAYS_OTHERS, _COUNTED.c.hop == 0, _COUNTED.c.status != TicketStatus.VOID)
+                .scalar_subquery(),
+            ),
+            else_=0,
+        ).label("issued"),
         select(func.count())
         .where(
             *_TODAYS_OTHERS,
@@ -265,7 +272,8 @@ def issue(
         "transferred_from_id": None,
         "note": "",
     }
-    inserted = tx.run(_INSERT_TICKET, columns | {"regular_lane": not priority.is_priority})
+    lane_and_quota = {"regular_lane": not priority.is_priority, "has_quota": has_quota}
+    inserted = tx.run(_INSERT_TICKET, columns | lane_and_quota)
     columns["id"], issued, ahead = inserted.one()
     if has_quota:  # refused now, the transaction and its number are rolled back
         availability = hours.availability(rules, moment, holidays, issued, has_counter)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, insert, select
 
+from core import clock
 from core.db import models as m
 from core.domain.enums import Priority, TicketStatus
 from core.errors import NotFound, Refused
@@ -306,3 +307,72 @@ def test_issue_and_snapshot_estimate_by_the_rule_of_the_latest_finished_tickets(
         issued = hall.issue(code, reserve_for_print=False)
         assert issued.people_ahead == WAITING[code]
         assert issued.estimated_wait_minutes == rule_wait(hall, code, WAITING[code], typical[code])
+
+
+def finished_today(hall: HallService, code: str, count: int, first_seq: int) -> None:
+    """`count` tickets of service `code` served today before 09:00, straight into the table."""
+    now, day = clock.now(), hall.snapshot().business_date
+    with hall.db.engine.begin() as connection:
+        service = connection.execute(
+            select(m.Service.id, m.Service.prefix).where(
+                m.Service.hall_id == hall.hall.id, m.Service.code == code
+            )
+        ).one()
+        called = [now - timedelta(hours=1, seconds=k) for k in range(count)]
+        connection.execute(
+            insert(m.Ticket),
+            [
+                {
+                    "hall_id": hall.hall.id,
+                    "service_id": service.id,
+                    "business_date": day,
+                    "prefix": "Z",  # a prefix of its own: the numbers drawn today stay free
+                    "seq": first_seq + k,
+                    "number": f"Z{first_seq + k}",
+                    "status": TicketStatus.DONE,
+                    "queue_pos": k,
+                    "issued_at": at - timedelta(minutes=5),
+                    "called_at": at,
+                    "started_at": at,
+                    "finished_at": at + timedelta(minutes=7),
+                }
+                for k, at in enumerate(called)
+            ],
+        )
+
+
+def sqlite_steps_of(hall: HallService, work) -> int:  # noqa: ANN001 - a callable
+    """The virtual-machine instructions SQLite runs for `work`: a measure of the rows it
+    reads that does not depend on how busy the machine is."""
+    steps = [0]
+
+    def count() -> int:
+        steps[0] += 1
+        return 0
+
+    watched = []
+
+    def watch(connection, *_: object) -> None:  # noqa: ANN001
+        watched.append(connection.connection.driver_connection)
+        watched[-1].set_progress_handler(count, 1)
+
+    event.listen(hall.db.engine, "before_cursor_execute", watch)
+    try:
+        work()
+    finally:
+        event.remove(hall.db.engine, "before_cursor_execute", watch)
+        for driver_connection in watched:
+            driver_connection.set_progress_handler(None, 1)
+    return steps[0]
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_issue_costs_the_same_late_in_the_day(hall: HallService) -> None:
+    """Issuing reads the few tickets it needs, not the day's history: the 2,000 tickets the
+    service finished before make no difference (they made issue 3–4 times slower)."""
+    finished_today(hall, "SKCK", 30, first_seq=1)
+    hall.issue("SKCK", reserve_for_print=False)  # the statements are compiled and cached
+    early = sqlite_steps_of(hall, lambda: hall.issue("SKCK", reserve_for_print=False))
+    finished_today(hall, "SKCK", 2000, first_seq=100)
+    late = sqlite_steps_of(hall, lambda: hall.issue("SKCK", reserve_for_print=False))
+    assert late < early * 1.1

@@ -109,3 +109,19 @@ def test_a_board_started_after_a_park_does_not_show_the_parked_ticket(
     fixed_clock.advance(minutes=3)
     hall.no_show(3)
     qtbot.waitUntil(lambda: _card(board) == "", timeout=3000)
+
+
+def test_a_call_that_left_before_its_turn_is_heard_but_not_shown(
+    qtbot, make_board, hall, issue
+) -> None:
+    board = make_board()
+    (ktp,) = issue("KTP")
+    (skck,) = issue("SKCK")
+    hall.call_next(1)
+    hall.call_next(3)
+    hall.park(3)  # most likely before its announcement's turn
+
+    qtbot.waitUntil(lambda: board.spoken() == [ktp, skck], timeout=5000)
+    _settled(qtbot, board)
+    assert _card(board) == ktp  # loket 3 no longer calls anyone
+    assert board.window.grid.number_at(3) == ""
