@@ -88,6 +88,7 @@ class LoginDialog(QDialog):
         self.counter = ComboBox()
         self.counter.setObjectName("counter")
         self.counter_fixed = label("", "")
+        self.counter_fixed.setWordWrap(True)  # a long loket name and zone: two lines
         self.counter_fixed.setFont(theme.font(11, QFont.Weight.DemiBold))
         for widget in (self.username, self.password, self.counter):
             widget.setMinimumHeight(40)

@@ -31,6 +31,10 @@ WARNING_TEXT = "#78350F"
 WARNING_EDGE = "#F59E0B"
 INFO_BG = "#E0ECFF"
 INFO_TEXT = "#1E3A8A"
+# A disabled action, whatever its role: no colour, text well below the 4.5:1 of an enabled one.
+DISABLED_BG = "#F1F4F8"
+DISABLED_EDGE = "#DCE2EA"
+DISABLED_TEXT = "#94A3B8"
 
 # Ticket status → (background, text) of its chip.
 STATUS_COLOURS = {
@@ -120,15 +124,16 @@ QPushButton {{
 QPushButton:hover {{ background: #F1F5F9; border-color: #94A3B8; }}
 QPushButton:pressed {{ background: #E2E8F0; }}
 QPushButton:focus {{ border: 2px solid {PRIMARY}; }}
-QPushButton:disabled {{ color: #94A3B8; background: #F3F5F8; border-color: #DCE2EA; }}
+/* Every disabled action looks the same: grey on grey, whatever its colour when it can act. */
+QPushButton:disabled {{ color: {DISABLED_TEXT}; background: {DISABLED_BG}; border-color: {DISABLED_EDGE}; }}
 QPushButton[role="primary"] {{ background: {PRIMARY}; color: white; border: 1px solid {PRIMARY}; }}
 QPushButton[role="primary"]:hover {{ background: #1E40AF; }}
 QPushButton[role="primary"]:pressed {{ background: {PRIMARY_DARK}; }}
 QPushButton[role="primary"]:focus {{ border: 2px solid {PRIMARY_DARK}; }}
-QPushButton[role="primary"]:disabled {{ background: #A9BDEB; border-color: #A9BDEB; color: #EEF2FF; }}
+QPushButton[role="primary"]:disabled {{ background: {DISABLED_BG}; border-color: {DISABLED_EDGE}; color: {DISABLED_TEXT}; }}
 QPushButton[role="success"] {{ background: {SUCCESS}; color: white; border: 1px solid {SUCCESS}; }}
 QPushButton[role="success"]:hover {{ background: #166534; }}
-QPushButton[role="success"]:disabled {{ background: #A7D3B5; border-color: #A7D3B5; color: #F0FDF4; }}
+QPushButton[role="success"]:disabled {{ background: {DISABLED_BG}; border-color: {DISABLED_EDGE}; color: {DISABLED_TEXT}; }}
 QPushButton[role="danger"] {{ color: {DANGER}; border-color: #E3A5A5; }}
 QPushButton[role="danger"]:hover {{ background: #FEF2F2; }}
 QPushButton[role="danger"]:disabled {{ color: #D8A5A5; border-color: #EDD5D5; }}
@@ -147,15 +152,15 @@ QPushButton[role="link"]:hover {{ text-decoration: underline; }}
 }}
 /* Qt ignores an ancestor's pseudo-state (:disabled, :checked) in a selector, so the labels
    carry their own state: disabled with their button, on="true" when a state button is on. */
-#actionTitle:disabled {{ color: #94A3B8; }}
-#keycap:disabled {{ color: #A0AEC0; border-color: #DCE2EA; background: transparent; }}
+#actionTitle:disabled {{ color: {DISABLED_TEXT}; }}
+#keycap:disabled {{ color: #A0AEC0; border-color: {DISABLED_EDGE}; background: transparent; }}
 QPushButton[role="primary"] #actionTitle, QPushButton[role="success"] #actionTitle {{ color: white; }}
 QPushButton[role="primary"] #keycap, QPushButton[role="success"] #keycap {{
     color: white; background: rgba(255,255,255,0.16); border-color: rgba(255,255,255,0.45);
 }}
-QPushButton[role="primary"] #actionTitle:disabled, QPushButton[role="success"] #actionTitle:disabled {{ color: #F8FAFC; }}
+QPushButton[role="primary"] #actionTitle:disabled, QPushButton[role="success"] #actionTitle:disabled {{ color: {DISABLED_TEXT}; }}
 QPushButton[role="primary"] #keycap:disabled, QPushButton[role="success"] #keycap:disabled {{
-    color: #F8FAFC; border-color: rgba(255,255,255,0.5); background: transparent;
+    color: #A0AEC0; border-color: {DISABLED_EDGE}; background: transparent;
 }}
 QPushButton[role="danger"] #actionTitle {{ color: {DANGER}; }}
 QPushButton[role="danger"] #actionTitle:disabled {{ color: #D8A5A5; }}

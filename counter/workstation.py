@@ -11,8 +11,8 @@ import logging
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSize, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import clock, dates
+from core import clock, dates, messages
 from core.domain.enums import CounterState, TicketStatus
 from core.domain.no_show import NoShowWait
 from core.errors import DatabaseUnavailable
@@ -42,6 +42,17 @@ from ui import i18n
 from ui.feed_bridge import FeedBridge
 
 log = logging.getLogger(__name__)
+
+PREFERRED_SIZE = QSize(1280, 820)
+SMALLEST_SIZE = QSize(960, 540)
+TITLE_BAR = 40  # room for the window manager's frame above the available area's top
+
+
+def fitted_size(area: QRect) -> tuple[QSize, QSize]:
+    """The window's first size and its minimum on a screen whose free area is ``area``."""
+    room = QSize(area.width(), max(area.height() - TITLE_BAR, 1))
+    return PREFERRED_SIZE.boundedTo(room), SMALLEST_SIZE.boundedTo(room)
+
 
 REFRESH_DELAY_MS = 100  # events arriving together cause one reload (a busy hall: many a second)
 # Event kinds that change what this window shows; others (printer status…) are ignored.
@@ -122,8 +133,7 @@ class Workstation(OfficerFlows, QMainWindow):
         self._tick_timer.timeout.connect(self._tick)
         self._tick_timer.start(1000)
         self.compact: bool | None = None
-        self.resize(1280, 820)
-        self.setMinimumSize(960, 540)
+        self._fit_to_screen()
         self._set_compact(False)
         self.retranslate()
         self._render()
@@ -293,6 +303,14 @@ class Workstation(OfficerFlows, QMainWindow):
             shortcut.setAutoRepeat(False)  # holding F1 down calls once
             shortcut.activated.connect(partial(self.act, key))
 
+    def _fit_to_screen(self) -> None:
+        """1280×820 where there is room; on a 1366×768 or 1280×720 screen, what it has."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        area = screen.availableGeometry() if screen is not None else QRect(0, 0, 1280, 860)
+        size, minimum = fitted_size(area)
+        self.setMinimumSize(minimum)
+        self.resize(size)
+
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
         self._set_compact(self.width() < 1180 or self.height() < 720)
@@ -302,6 +320,8 @@ class Workstation(OfficerFlows, QMainWindow):
         if compact == self.compact:
             return
         self.compact = compact
+        # The mini button's title first: its size is measured below.
+        self.mini_button.title.setText(self.tr("Mini") if compact else self.action_label("mini"))
         self.date_label.setVisible(not compact)
         self.role_label.setVisible(not compact)
         for key in ("open", "break", "close", "mini"):
@@ -325,7 +345,18 @@ class Workstation(OfficerFlows, QMainWindow):
         self.ticket_card.set_compact(compact)
         self.waiting.set_compact(compact)
         self.figures.set_compact(compact)
-        self.mini_button.title.setText(self.tr("Mini") if compact else self.action_label("mini"))
+        for widget in self.centralWidget().findChildren(QWidget):
+            widget.updateGeometry()  # sizes measured with the other fonts are stale
+        # This runs inside a resize whose layout is already done: lay out again after it.
+        QTimer.singleShot(0, self._relayout)
+
+    def _relayout(self) -> None:
+        root = self.centralWidget()
+        for widget in [*reversed(root.findChildren(QWidget)), root]:  # inner layouts first
+            layout = widget.layout()
+            if layout is not None:
+                layout.invalidate()
+                layout.activate()
 
     # --- language --------------------------------------------------------------------
 
@@ -524,16 +555,17 @@ class Workstation(OfficerFlows, QMainWindow):
         called = current is not None and current.status is TicketStatus.CALLED
         state = self.snapshot.state if self.snapshot else None
         no_show_waits = self.no_show_wait() is not None
+        calling = state is CounterState.OPEN  # on break or closed: open first (F11)
         wanted = {
-            "call_next": True,
-            "call_number": True,
+            "call_next": calling,
+            "call_number": calling,
             "recall": called,
             "start": called,
             "finish": current is not None,
             "no_show": called and not no_show_waits,
             "transfer": current is not None,
             "park": current is not None,
-            "resume": bool(self.snapshot and self.snapshot.parked),
+            "resume": calling and bool(self.snapshot and self.snapshot.parked),
             "open": state is not CounterState.OPEN,
             "break": state is not CounterState.BREAK,
             "close": state is not CounterState.CLOSED,
@@ -553,6 +585,7 @@ class Workstation(OfficerFlows, QMainWindow):
                 if key in STATE_ACTIONS:
                     button.set_checked(state is STATE_ACTIONS[key])
         self._render_no_show_reason()
+        self._render_calling_reason()
         self.parked.set_actions_enabled(enabled["resume"])
         self.logout_button.setEnabled(self.runner.can_act)
         self._render_banner()
@@ -578,6 +611,17 @@ class Workstation(OfficerFlows, QMainWindow):
         for button in self.buttons["no_show"]:
             in_mini = button.window() is self.mini
             button.set_reason(reason, "" if in_mini else caption)
+
+    def _render_calling_reason(self) -> None:
+        """On break or closed the calling buttons are off; their tooltip says what to do."""
+        state = self.snapshot.state if self.snapshot else None
+        codes = {CounterState.BREAK: "counter_on_break", CounterState.CLOSED: "counter_closed"}
+        code = codes.get(state) if state is not None else None
+        name = self.snapshot.counter.name if self.snapshot else ""
+        reason = messages.text(code, self.lang, counter=name) if code else ""
+        for key in ("call_next", "call_number", "resume"):
+            for button in self.buttons[key]:
+                button.set_reason(reason)
 
     def _render_banner(self) -> None:
         pending = self.runner.pending

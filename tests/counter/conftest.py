@@ -82,6 +82,7 @@ def open_window(
         if not repeat_guard:
             window.repeat_guard_ms = 0  # tests click again at once on purpose
         qtbot.addWidget(window)
+        window.resize(1366, 768)  # a hall PC's screen (the offscreen one is 800×800)
         stations.append(Station(window, db))
         if show:
             window.show()

@@ -209,8 +209,9 @@ def test_core_words_in_both_languages(hall, open_window, click):
     click(window, "call_next")
     assert window.notice.text() == "Nobody is waiting for Loket 1."
     click(window, "break")
-    click(window, "call_next")
-    assert window.notice.text() == "Loket 1 is on a break: open it to call."
+    button = window.buttons["call_next"][0]
+    assert not button.isEnabled()
+    assert button.toolTip() == "Loket 1 is on a break: open it to call."
     window.set_language("id")
     assert window.buttons["call_next"][0].text_shown() == "Panggil berikutnya"
 
@@ -222,8 +223,12 @@ def test_break_open_and_close(hall, issue, open_window, click):
     assert hall.counter(1).state is CounterState.BREAK
     assert window.buttons["break"][0].isChecked()
     assert not window.buttons["break"][0].isEnabled()
-    click(window, "call_next")
-    assert window.notice.text() == Refused("counter_on_break", counter="Loket 1").message("id")
+    # Calling waits for the counter to open: the buttons are off and say so.
+    for key in ("call_next", "call_number"):
+        for button in window.buttons[key]:
+            assert not button.isEnabled()
+            assert button.toolTip() == Refused("counter_on_break", counter="Loket 1").message("id")
+    window.act("call_next")  # F1 does nothing either
     assert status_of(hall, "A001") is TicketStatus.WAITING
     click(window, "open")
     assert hall.counter(1).state is CounterState.OPEN
