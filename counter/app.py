@@ -6,6 +6,7 @@ import argparse
 import dataclasses
 import logging
 import sys
+import time
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -20,19 +21,24 @@ from core.service import HallService
 from core.views import OfficerView
 from counter.login import LoginDialog
 from counter.workstation import Workstation
-from ui import i18n
+from ui import command_line, i18n
 from ui.application import make_app
+from ui.process import report_when_ready
 
 log = logging.getLogger(__name__)
 PROGRAM = "antre-counter"
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog=PROGRAM, description="Antre: the officer's workstation")
-    parser.add_argument("--database", help="database URL (default: device settings / ANTRE_DB)")
-    parser.add_argument("--hall", help="hall code, when the database holds several")
-    parser.add_argument("--counter", type=int, help="counter number of this PC")
-    parser.add_argument("--lang", choices=("id", "en"), help="language of the screens")
+    say = command_line.say
+    parser = command_line.parser(PROGRAM, "Antre: the officer's workstation")
+    parser.add_argument(
+        "--database", help=say("database URL (default: device settings / ANTRE_DB)")
+    )
+    parser.add_argument("--hall", help=say("hall code, when the database holds several"))
+    parser.add_argument("--counter", type=int, help=say("counter number of this PC"))
+    parser.add_argument("--lang", choices=("id", "en"), help=say("language of the screens"))
+    parser.add_argument("--report-ready", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
 
@@ -109,7 +115,8 @@ def _fatal(text: str) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parse_args(sys.argv[1:] if argv is None else argv)
+    started = time.monotonic()
+    args = parse_args(sys.argv[1:] if argv is None else argv)  # --help: no screen
     app = make_app(PROGRAM, [sys.argv[0]])
     lang = args.lang or messages.language()
     try:
@@ -133,7 +140,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.counter is not None:
         settings = dataclasses.replace(settings, counter=args.counter)
     controller = CounterApp(hall, settings, lang)
-    controller.show_login()
+    login = controller.show_login()
+    if args.report_ready:
+        report_when_ready("counter", started, lambda: login, lambda: bool(login.counter_list))
     code = app.exec()
     if controller.window is not None:
         controller.window.shutdown()

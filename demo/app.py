@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import argparse
 import logging
-import signal
 import sys
+import time
 from datetime import date
 from pathlib import Path
 
@@ -21,6 +21,7 @@ from core import clock
 from core.config import DeviceSettings
 from core.errors import AntreError
 from demo.setup import DEMO_OFFICER, SAMPLE_HALL, demo_folder, fresh_sqlite, prepare
+from ui import command_line
 
 log = logging.getLogger(__name__)
 WINDOWS = ("kiosk", "counter", "display")
@@ -28,24 +29,34 @@ REAL_COUNTER = 1  # the window's officer works at loket 1; simulated officers at
 
 
 def parse(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="demo", description="Antre: the whole hall on one PC")
+    say = command_line.say
+    parser = command_line.parser("demo", "Antre: the whole hall on one PC")
     parser.add_argument(
-        "--windows", default=",".join(WINDOWS), help="which windows (comma-separated)"
+        "--windows", default=",".join(WINDOWS), help=say("which windows (comma-separated)")
     )
-    parser.add_argument("--hall", type=Path, default=SAMPLE_HALL, help="hall file (TOML)")
-    parser.add_argument("--db", help="a PostgreSQL URL instead of a fresh SQLite demo database")
-    parser.add_argument("--dir", type=Path, help="folder for the SQLite demo database")
+    parser.add_argument("--hall", type=Path, default=SAMPLE_HALL, help=say("hall file (TOML)"))
     parser.add_argument(
-        "--no-crowd", action="store_true", help="no simulated citizens and officers"
+        "--db", help=say("a PostgreSQL URL instead of a fresh SQLite demo database")
+    )
+    parser.add_argument("--dir", type=Path, help=say("folder for the SQLite demo database"))
+    parser.add_argument(
+        "--no-crowd", action="store_true", help=say("no simulated citizens and officers")
     )
     parser.add_argument(
-        "--speed", type=float, default=4.0, help="simulated minutes per real minute"
+        "--speed", type=float, default=4.0, help=say("simulated minutes per real minute")
     )
-    parser.add_argument("--arrivals", type=float, default=400.0, help="citizens per simulated hour")
-    parser.add_argument("--run-for", type=float, help="quit after this many real seconds")
-    parser.add_argument("--screenshots", type=Path, help="save side-by-side screenshots here")
-    parser.add_argument("--every", type=float, default=10.0, help="seconds between screenshots")
-    parser.add_argument("--lang", choices=("id", "en"), default="id")
+    parser.add_argument(
+        "--arrivals", type=float, default=400.0, help=say("citizens per simulated hour")
+    )
+    parser.add_argument("--run-for", type=float, help=say("quit after this many real seconds"))
+    parser.add_argument("--screenshots", type=Path, help=say("save side-by-side screenshots here"))
+    parser.add_argument(
+        "--every", type=float, default=10.0, help=say("seconds between screenshots")
+    )
+    parser.add_argument(
+        "--lang", choices=("id", "en"), default="id", help=say("language of the windows")
+    )
+    parser.add_argument("--report-ready", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     unknown = set(args.windows.split(",")) - set(WINDOWS)
     if unknown or not args.windows:
@@ -56,8 +67,10 @@ def parse(argv: list[str]) -> argparse.Namespace:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parse(sys.argv[1:] if argv is None else argv)
+    started = time.monotonic()
+    args = parse(sys.argv[1:] if argv is None else argv)  # --help: no screen needed
     from ui.application import make_app
+    from ui.process import report_when_ready
 
     app = make_app("antre-demo", [sys.argv[0]])
     try:
@@ -79,7 +92,8 @@ def main(argv: list[str] | None = None) -> int:
     crowd = None
     if not args.no_crowd:
         crowd = _start_crowd(settings, hall.spec.counters, args.arrivals)
-    _quit_on_ctrl_c(app)
+    if args.report_ready:
+        report_when_ready("demo", started, lambda: windows.all()[0], windows.have_data)
     if args.run_for:
         QTimer.singleShot(int(args.run_for * 1000), app.quit)
     if args.screenshots:
@@ -122,15 +136,6 @@ def _start_crowd(settings: DeviceSettings, counters, arrivals: float):  # noqa: 
     crowd.open_counters()
     crowd.start()
     return crowd
-
-
-def _quit_on_ctrl_c(app: QApplication) -> None:
-    signal.signal(signal.SIGINT, lambda *_: app.quit())
-    signal.signal(signal.SIGTERM, lambda *_: app.quit())
-    # Python only runs signal handlers between bytecodes: wake it up now and then.
-    timer = QTimer(app)
-    timer.timeout.connect(lambda: None)
-    timer.start(200)
 
 
 def _screenshots(folder: Path, every: float, take) -> None:  # noqa: ANN001

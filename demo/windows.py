@@ -28,6 +28,15 @@ class DemoWindows:
     def all(self) -> list[QWidget]:
         return [w for w in (self.kiosk, self.counter, self.display) if w is not None]
 
+    def have_data(self) -> bool:
+        """Every window shows the hall's data (for the ready line)."""
+        shown = [
+            self.kiosk is None or (self.kiosk.data.loaded and bool(self.kiosk.home.tiles)),
+            self.counter is None or self.counter.loaded,
+            self.display is None or self.display.sync.state.loaded,
+        ]
+        return all(shown) and all(w.isVisible() for w in self.all())
+
     def close(self) -> None:
         for closer in self.closers:
             closer()

@@ -23,12 +23,13 @@ from core.errors import ConfigError, DatabaseUnavailable
 from core.service import HallService
 from display.announcer.queue import DEFAULT_CHIME
 from display.board_state import BoardState
-from display.options import DisplayOptions, load_options
+from display.options import DisplayOptions, options_from, parser
 from display.sync import BoardSync
 from display.voice import HallVoice, make_voice, speech_renderer
 from display.window import BoardWindow, Look
 from ui import i18n
 from ui.application import make_app
+from ui.process import ready_line
 
 log = logging.getLogger(__name__)
 PROGRAM = "antre-display"
@@ -83,15 +84,12 @@ def show(window: BoardWindow, options: DisplayOptions, app: QApplication) -> Non
 
 
 def _report_ready(window: BoardWindow, options: DisplayOptions, started: float) -> None:
-    """For the benchmark: say when the board first shows the hall's data, then maybe quit."""
+    """For tests and the benchmark: say when the board first shows the hall's data."""
 
     def ready() -> None:
         window.sync.loaded.disconnect(ready)
         window.repaint()
-        print(
-            f"ANTRE_DISPLAY_READY {time.monotonic():.6f} {time.monotonic() - started:.3f}",
-            flush=True,
-        )
+        print(ready_line("display", started), flush=True)
         if options.quit_after_ready:
             QTimer.singleShot(0, QApplication.quit)
 
@@ -100,11 +98,11 @@ def _report_ready(window: BoardWindow, options: DisplayOptions, started: float) 
 
 def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
-    argv = sys.argv[1:] if argv is None else argv
+    args = parser().parse_args(sys.argv[1:] if argv is None else argv)  # --help: no screen
     app = make_app(PROGRAM, [sys.argv[0]])
     lang = messages.language()
     try:
-        options = load_options(argv, load_settings())
+        options = options_from(args, load_settings())
     except ConfigError as error:
         QMessageBox.critical(None, "Antre", error.message(lang))
         return 2

@@ -33,6 +33,7 @@ from typing import Any
 from core.config import DeviceSettings
 from core.errors import ConfigError
 from display.announcer.speech import SpeechSettings
+from ui import command_line
 
 log = logging.getLogger(__name__)
 
@@ -60,24 +61,27 @@ class DisplayOptions:
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="antre-display", description="Antre: the hall screen")
-    p.add_argument("--database", help="database URL (default: device settings / ANTRE_DB)")
-    p.add_argument("--hall", help="hall code, when the database holds several")
+    p = command_line.parser("antre-display", "Antre: the hall screen (board, chime and speech)")
+    say = command_line.say
+    p.add_argument("--database", help=say("database URL (default: device settings / ANTRE_DB)"))
+    p.add_argument("--hall", help=say("hall code, when the database holds several"))
     p.add_argument(
         "--zone",
         action="append",
         default=[],
-        help="show only the counters of this zone (repeat for several)",
+        help=say("show only the counters of this zone (repeat for several)"),
     )
-    p.add_argument("--media", type=Path, help="folder of images and videos to play in a loop")
+    p.add_argument("--media", type=Path, help=say("folder of images and videos to play in a loop"))
     p.add_argument(
-        "--logo", type=Path, help="a logo for this screen instead of the hall's (PNG, JPG or SVG)"
+        "--logo",
+        type=Path,
+        help=say("a logo for this screen instead of the hall's (PNG, JPG or SVG)"),
     )
-    p.add_argument("--lang", choices=("id", "en"), help="language of the board")
-    p.add_argument("--sound", choices=SOUNDS, help="speech (default), chime only, or off")
-    p.add_argument("--windowed", action="store_true", help="a window instead of full screen")
-    p.add_argument("--size", help="window size, e.g. 1920x1080 (with --windowed)")
-    p.add_argument("--screen", type=int, help="which monitor to fill (0, 1, …)")
+    p.add_argument("--lang", choices=("id", "en"), help=say("language of the board"))
+    p.add_argument("--sound", choices=SOUNDS, help=say("speech (default), chime only, or off"))
+    p.add_argument("--windowed", action="store_true", help=say("a window instead of full screen"))
+    p.add_argument("--size", help=say("window size, e.g. 1920x1080 (with --windowed)"))
+    p.add_argument("--screen", type=int, help=say("which monitor to fill (0, 1, …)"))
     p.add_argument("--report-ready", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--quit-after-ready", action="store_true", help=argparse.SUPPRESS)
     return p
@@ -110,7 +114,11 @@ def _path(value: Any) -> Path | None:
 
 def load_options(argv: list[str], settings: DeviceSettings) -> DisplayOptions:
     """Options from the device settings, the file's [display] table and ``argv``."""
-    args = parser().parse_args(argv)
+    return options_from(parser().parse_args(argv), settings)
+
+
+def options_from(args: argparse.Namespace, settings: DeviceSettings) -> DisplayOptions:
+    """Options from the device settings, the file's [display] table and parsed arguments."""
     table = _display_table(settings)
     where = str(settings.source or "[display]")
 

@@ -36,6 +36,7 @@ from display.widgets.marquee import Marquee
 from display.widgets.media import MediaArea
 from display.widgets.now_calling import NowCallingPanel
 from display.widgets.recent_calls import RecentCalls
+from ui.full_screen import show_full_screen
 
 log = logging.getLogger(__name__)
 
@@ -341,7 +342,7 @@ class BoardWindow(QWidget):
     def set_full_screen(self, full: bool) -> None:
         if full:
             self.setCursor(Qt.CursorShape.BlankCursor)
-            self.showFullScreen()
+            show_full_screen(self)  # fills the screen without a window manager too
         else:
             self.unsetCursor()
             self.showNormal()

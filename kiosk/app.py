@@ -22,28 +22,37 @@ from core.service import HallService
 from kiosk import theme
 from kiosk.config import KioskConfig
 from kiosk.printing import PrinterConfigError, parse_printer_uri
-from ui import operations
+from ui import command_line, operations
 from ui.application import make_app, open_database
 from ui.application import settings as load_device_settings
+from ui.full_screen import show_full_screen
+from ui.process import report_when_ready
 
 log = logging.getLogger(__name__)
 _STARTED = time.perf_counter()
+_STARTED_MONOTONIC = time.monotonic()
 
 
 def _parse(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="antre-kiosk", description=__doc__.splitlines()[0])
+    say = command_line.say
+    parser = command_line.parser("antre-kiosk", "Antre: the ticket kiosk (touch screen)")
     parser.add_argument(
         "--windowed",
         action="store_true",
-        help="a normal window (setup and development), not kiosk mode",
+        help=say("a normal window (setup and development), not kiosk mode"),
     )
-    parser.add_argument("--size", default="", help="window size WxH with --windowed, e.g. 1366x768")
-    parser.add_argument("--show-cursor", action="store_true", help="keep the mouse pointer visible")
+    parser.add_argument(
+        "--size", default="", help=say("window size WxH with --windowed, e.g. 1366x768")
+    )
+    parser.add_argument(
+        "--show-cursor", action="store_true", help=say("keep the mouse pointer visible")
+    )
     parser.add_argument(
         "--check",
         action="store_true",
-        help="start, wait for the home screen, print start-up figures as JSON, exit",
+        help=say("start, wait for the home screen, print start-up figures as JSON, exit"),
     )
+    parser.add_argument("--report-ready", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
 
@@ -105,6 +114,9 @@ class _Starter:
             self.waiting = None
         if self.args.check:
             _report_when_ready(self.app, window)
+        if self.args.report_ready:
+            loaded = lambda: window.data.loaded and bool(window.home.tiles)  # noqa: E731
+            report_when_ready("kiosk", _STARTED_MONOTONIC, lambda: window, loaded)
 
     def _show(self, widget: QWidget) -> None:
         if widget.isVisible():
@@ -117,7 +129,7 @@ class _Starter:
             widget.setWindowFlags(
                 Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
             )
-            widget.showFullScreen()
+            show_full_screen(widget)  # fills the screen without a window manager too
 
     def _waiting_window(self) -> QWidget:
         if self.waiting is None:

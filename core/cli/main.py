@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from core.cli import commands
-from core.cli.wording import Formatter, tr, usage_error
+from core.cli.wording import Parser, tr
 from core.config import load_settings
 from core.errors import AntreError, ConfigError, DatabaseUnavailable, Refused
 from core.logs import setup_logging
@@ -24,31 +24,13 @@ from core.messages import language
 log = logging.getLogger(__name__)
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse, speaking the reader's language, and exiting 2 on bad usage."""
-
-    def __init__(self, add_help: bool = True, **kwargs: Any) -> None:
-        super().__init__(add_help=False, formatter_class=Formatter, **kwargs)
-        self._positionals.title = tr("positional arguments")
-        self._optionals.title = tr("options")
-        if add_help:
-            self.add_argument(
-                "-h", "--help", action="help", help=tr("show this help message and exit")
-            )
-
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        print(f"antre: {usage_error(message)}", file=sys.stderr)
-        raise SystemExit(2)
-
-
 def build_parser() -> argparse.ArgumentParser:
-    common = _Parser(add_help=False)
+    common = Parser(add_help=False)
     # SUPPRESS: a verb's default must not undo "antre --json VERB".
     common.add_argument(
         "--json", action="store_true", default=argparse.SUPPRESS, help=tr("print JSON")
     )
-    parser = _Parser(prog="antre", description=tr("Antre: the queue of a public-service hall"))
+    parser = Parser(prog="antre", description=tr("Antre: the queue of a public-service hall"))
     parser.add_argument("--json", action="store_true", help=tr("print the result as JSON"))
     parser.add_argument(
         "--db", metavar="URL", help=tr("database URL (default: SQLite in the user data folder)")
@@ -56,7 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--hall", metavar="CODE", help=tr("hall code, when the database holds several")
     )
-    verbs = parser.add_subparsers(dest="verb", metavar="VERB", parser_class=_Parser)
+    verbs = parser.add_subparsers(dest="verb", metavar="VERB", parser_class=Parser)
     verbs.required = True
 
     def verb(name: str, help_text: str, **kwargs: Any) -> argparse.ArgumentParser:

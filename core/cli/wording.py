@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import argparse
 import re
+import sys
+from typing import Any
 
 from core.messages import language
 
@@ -117,3 +119,25 @@ class Formatter(argparse.HelpFormatter):
 
     def add_usage(self, usage, actions, groups, prefix=None) -> None:  # noqa: ANN001
         super().add_usage(usage, actions, groups, tr("usage: ") if prefix is None else prefix)
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, speaking the reader's language, and exiting 2 on bad usage.
+
+    Every Antre program's parser (``antre`` and its verbs, ``antre-display``, …): errors are
+    said as ``PROGRAM: message``, ``-h`` and the section titles in the reader's language.
+    """
+
+    def __init__(self, add_help: bool = True, **kwargs: Any) -> None:
+        super().__init__(add_help=False, formatter_class=Formatter, **kwargs)
+        self._positionals.title = tr("positional arguments")
+        self._optionals.title = tr("options")
+        if add_help:
+            self.add_argument(
+                "-h", "--help", action="help", help=tr("show this help message and exit")
+            )
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(f"{self.prog.split()[0]}: {usage_error(message)}", file=sys.stderr)
+        raise SystemExit(2)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import atexit
 import hashlib
+import importlib
 import json
 import logging
 import os
@@ -112,6 +113,27 @@ def pyttsx3_engine() -> TtsEngine:
     # brings the engine into the state in which runAndWait() waits for the end.
     engine.runAndWait()
     return engine
+
+
+_PYTTSX3_DRIVERS = {"win32": "sapi5", "darwin": "nsss"}  # else espeak
+
+
+def import_pyttsx3() -> None:
+    """Import pyttsx3 and the platform's driver now, on the thread that starts the engine.
+
+    The imports load shared libraries (``_ctypes``, libespeak-ng). Made in the engine's thread,
+    they held the GIL while waiting for the dynamic loader's lock, which the GUI thread held
+    while Qt loaded a multimedia plugin: the display froze at start-up (issue 11). A failure
+    is left for the engine's thread, which reports "no speech".
+    """
+    try:
+        import ctypes  # noqa: F401
+
+        import pyttsx3  # noqa: F401
+
+        importlib.import_module(f"pyttsx3.drivers.{_PYTTSX3_DRIVERS.get(sys.platform, 'espeak')}")
+    except Exception as error:  # noqa: BLE001 - ImportError, OSError, RuntimeError: no engine
+        log.debug("pyttsx3 not importable here: %s", error)
 
 
 def cache_key(text: str, voice: str | None, rate: int, volume: float) -> str:
@@ -234,6 +256,8 @@ class _EngineThread:
         self._jobs = queue.SimpleQueue()
         self._started = threading.Event()
         self.status = EngineStatus.STARTING
+        if factory is pyttsx3_engine:
+            import_pyttsx3()  # here, not in the thread: see import_pyttsx3
         self._thread = threading.Thread(target=self._run, name="antre-tts", daemon=True)
         self._thread.start()
 

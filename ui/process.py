@@ -1,0 +1,73 @@
+"""A window program as a process: it ends cleanly on SIGINT/SIGTERM and can say it is ready.
+
+Python runs a signal handler only between bytecodes, and Qt's event loop runs none while it
+waits; the signal's byte on a socket (``signal.set_wakeup_fd``) wakes the loop, and the
+handler then ends the event loop (whatever the windows say), so ``exec()`` returns 0 and the
+program's own shutdown runs.
+
+The ready line (``ANTRE_<NAME>_READY <monotonic> <seconds since start>`` on stdout) is for
+tests and benchmarks: it is printed once the first real screen has been painted with data.
+"""
+
+from __future__ import annotations
+
+import signal
+import socket
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+READY_POLL_MS = 20
+_kept: list[object] = []  # the socket pair and its notifier live as long as the process
+
+
+def quit_on_signals(app: QApplication) -> None:
+    """SIGINT (Ctrl+C) and SIGTERM end the event loop; the program then shuts down as usual."""
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    signal.set_wakeup_fd(writer.fileno(), warn_on_full_buffer=False)
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
+    notifier.activated.connect(lambda *_: _drain(reader))
+    _kept.extend((reader, writer, notifier))
+    for number in (signal.SIGINT, signal.SIGTERM):
+        # exit(), not quit(): Qt's quit() first asks every window, and the kiosk refuses to close.
+        signal.signal(number, lambda *_: app.exit(0))
+
+
+def _drain(reader: socket.socket) -> None:
+    try:
+        while reader.recv(64):
+            pass
+    except OSError:  # BlockingIOError: all read; Python runs the handler after this slot
+        pass
+
+
+def ready_line(name: str, started: float) -> str:
+    now = time.monotonic()
+    return f"ANTRE_{name.upper()}_READY {now:.6f} {now - started:.3f}"
+
+
+def report_when_ready(
+    name: str,
+    started: float,
+    window: Callable[[], QWidget | None],
+    has_data: Callable[[], bool],
+    then: Callable[[], None] | None = None,
+    parent: QObject | None = None,
+) -> None:
+    """Print the ready line once ``window()`` is shown with its data and painted; then ``then``."""
+
+    def poll() -> None:
+        widget = window()
+        if widget is None or not widget.isVisible() or not has_data():
+            QTimer.singleShot(READY_POLL_MS, parent or QApplication.instance(), poll)
+            return
+        widget.repaint()  # painted with the data before saying so
+        print(ready_line(name, started), flush=True)
+        if then is not None:
+            then()
+
+    QTimer.singleShot(0, parent or QApplication.instance(), poll)
