@@ -15,13 +15,15 @@ Engines: SQLite (a WAL file in a temporary folder) and PostgreSQL (a scratch dat
 ``antre_bench_<random>`` on the server, dropped at the end, with 1,000,000 tickets of past
 days bulk-loaded first). The hall has 6 services and 60 counters; each cell of the table
 runs on its own business day (fixed clock via ``ANTRE_NOW``, 10:00 WIB, hall open) seeded
-with a realistic morning (done and waiting tickets).
+with a realistic morning (done and waiting tickets). The late-day cell issues on a day whose
+services have each already served LATE_DAY_DONE tickets: issue must cost the same then.
 
 Besides wall-clock latency the bench measures where the time goes, because on a small
 machine N worker processes queue for the CPU as much as for the database:
 - in-DB: time inside database driver calls (statements, commit, pool pre-ping) per operation;
 - client CPU: CPU time the worker process itself spent per operation;
-- server (PostgreSQL): pg_stat_database active and idle-in-transaction time per cycle, and a
+- server (PostgreSQL): pg_stat_database active and idle-in-transaction time and shared
+  buffers read (a load-independent measure of the rows visited) per cycle, and a
   sampled picture of what the server backends were doing (on CPU, waiting for a lock, for
   the WAL flush, or for the client in the middle of a transaction);
 - the machine: CPU busy % and CPU pressure (share of time some task waited for a CPU).
@@ -64,6 +66,8 @@ HISTORY_DAYS = 400
 WARMUP = 6  # untimed operations per worker first (psycopg prepares a statement on its 5th use)
 WARMUP_MANY = 3  # … when more than 8 workers (it all runs before the clock starts, but takes time)
 MORNING_DONE = 50  # per service, already served today before 10:00
+LATE_DAY_DONE = 2000  # per service, served today before the late-day cell (--late-day)
+LATE_CLOCK_TIME = "16:00:00+07:00"  # the late-day cell's clock, an hour before closing
 MORNING_WAITING = 30  # per service, waiting at 10:00
 SERVICES = (  # code, name, prefix, agency
     ("KTP", "Perekaman KTP-el", "A", "DUKCAPIL"),
@@ -417,13 +421,15 @@ def _load_history_pg(engine: Engine, count: int) -> None:
         c.execute("VACUUM (ANALYZE) number_streams")
 
 
-def seed_day(engine: Engine, day: date, extra: int = 0, counters: int = 0) -> int:
-    """The hall at 10:00 on `day`: MORNING_DONE served and MORNING_WAITING waiting per service,
+def seed_day(
+    engine: Engine, day: date, extra: int = 0, counters: int = 0, done: int = MORNING_DONE
+) -> int:
+    """The hall at 10:00 on `day`: `done` served and MORNING_WAITING waiting per service,
     plus `extra` waiting tickets spread over the rank-1 services of counters 1…`counters`
     (so that those counters can call them all). Returns the number of waiting tickets."""
     n = len(engine.services)
     seq = [0] * n
-    plan = [(i % n, "done") for i in range(MORNING_DONE * n)]
+    plan = [(i % n, "done") for i in range(done * n)]
     plan += [(i % n, "waiting") for i in range(MORNING_WAITING * n)]
     served = sorted(
         {(c - 1) % n for c in range(1, counters + 1)} | {c % n for c in range(1, counters + 1)}
@@ -644,8 +650,8 @@ def _system() -> tuple[float, int, int, int]:
 
 
 SERVER_STATS = (
-    "SELECT xact_commit, xact_rollback, active_time, idle_in_transaction_time "
-    "FROM pg_stat_database WHERE datname = %s"
+    "SELECT xact_commit, xact_rollback, active_time, idle_in_transaction_time, "
+    "blks_hit + blks_read FROM pg_stat_database WHERE datname = %s"
 )
 
 
@@ -716,12 +722,21 @@ class Cell:
     cpu_pressure: float
     server_active: float | None = None  # ms per cycle
     server_idle_tx: float | None = None  # ms per cycle
+    server_buffers: float | None = None  # shared buffers read per cycle: the rows' pages
     waits: dict[str, float] = field(default_factory=dict)  # mean backends in each state
     max_ms: float = 0.0
     background: float = 0.0  # CPU busy % of the machine during 1 s before the cell (other work)
     connect_retries: int = 0  # schema.connect calls that failed "database is locked"
     waiting: int = 0  # waiting tickets at the start of the day (call_next eats them)
+    done_today: int = MORNING_DONE  # finished tickets per service that day before the cell
     think_ms: float = 0.0  # mean pause between a worker's operations (0: back to back)
+
+    @property
+    def label(self) -> str:
+        """The operation, and how full the day is when it is the late-day cell."""
+        if self.done_today == MORNING_DONE:
+            return self.op
+        return f"{self.op}, late day ({self.done_today:,} done per service)"
 
     @property
     def target(self) -> tuple[str, float] | None:
@@ -748,6 +763,7 @@ def run_cell(
     day: date,
     options: argparse.Namespace,
     think_ms: float,
+    done_today: int = MORNING_DONE,
 ) -> Cell:
     before = _system()
     time.sleep(1.0)
@@ -755,12 +771,13 @@ def run_cell(
     background = 100 * (after[2] - before[2]) / max(1, after[3] - before[3])
     warmup = WARMUP if workers <= 8 else WARMUP_MANY
     if op == "call_next":  # every call must find a ticket: one per operation, on top
-        waiting = seed_day(engine, day, workers * (per_worker + warmup), workers)
+        waiting = seed_day(engine, day, workers * (per_worker + warmup), workers, done_today)
     else:
-        waiting = seed_day(engine, day)
+        waiting = seed_day(engine, day, done=done_today)
+    clock_time = CLOCK_TIME if done_today == MORNING_DONE else LATE_CLOCK_TIME
     job = {
         "url": engine.url,
-        "now": f"{day.isoformat()}T{CLOCK_TIME}",
+        "now": f"{day.isoformat()}T{clock_time}",
         "op": op,
         "ops": per_worker,
         "warmup": warmup,
@@ -841,10 +858,12 @@ def run_cell(
         connect_retries=sum(i["connect_retries"] for i in collected),
         waiting=waiting,
         think_ms=think_ms,
+        done_today=done_today,
     )
     if server0 and server1:
         cell.server_active = (server1[2] - server0[2]) / len(wall)
         cell.server_idle_tx = (server1[3] - server0[3]) / len(wall)
+        cell.server_buffers = (server1[4] - server0[4]) / len(wall)
     return cell
 
 
@@ -917,7 +936,7 @@ def format_results(cells: list[Cell]) -> str:
         verdict = f"**{c.verdict}**" if c.verdict else ""
         failed = f" ({c.failed} failed)" if c.failed else ""
         lines.append(
-            f"| {c.engine} | {c.op} | {c.workers} | {c.think_ms:g} | {c.ops}{failed} | "
+            f"| {c.engine} | {c.label} | {c.workers} | {c.think_ms:g} | {c.ops}{failed} | "
             f"{_ms(c.p50)} | "
             f"{_ms(c.p99)} | {c.throughput:.0f} | {target} | {verdict} |"
         )
@@ -929,21 +948,24 @@ def format_breakdown(cells: list[Cell]) -> str:
         "| engine | operation | workers | pause ms | waiting at start | in-DB p50 ms | "
         "in-DB p99 ms | "
         "client CPU ms/op | "
-        "server active ms/cycle | server idle-in-tx ms/cycle | CPU busy % (idle before) | "
-        "CPU pressure % | backends (mean count) by state |",
-        "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|",
+        "server active ms/cycle | server idle-in-tx ms/cycle | server buffers/cycle | "
+        "CPU busy % (idle before) | CPU pressure % | backends (mean count) by state |",
+        "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|",
     ]
     for c in cells:
         waits = ", ".join(f"{k} {v:.1f}" for k, v in list(c.waits.items())[:4] if v >= 0.05)
         lines.append(
-            f"| {c.engine} | {c.op} | {c.workers} | {c.think_ms:g} | {c.waiting} | "
+            f"| {c.engine} | {c.label} | {c.workers} | {c.think_ms:g} | {c.waiting} | "
             f"{_ms(c.indb_p50)} | "
             f"{_ms(c.indb_p99)} | "
             f"{_ms(c.cpu_mean)} | {_ms(c.server_active)} | {_ms(c.server_idle_tx)} | "
+            f"{'–' if c.server_buffers is None else f'{c.server_buffers:.0f}'} | "
             f"{c.cpu_busy:.0f} ({c.background:.0f}) | {c.cpu_pressure:.0f} | {waits or '–'} |"
         )
     retried = [
-        f"{c.engine} {c.op} ×{c.workers}: {c.connect_retries}" for c in cells if c.connect_retries
+        f"{c.engine} {c.label} ×{c.workers}: {c.connect_retries}"
+        for c in cells
+        if c.connect_retries
     ]
     if retried:
         lines.append(
@@ -1021,6 +1043,15 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         help=f"timed operations of each paced target cell ({PACE_MS:g} ms mean pause; "
         "default 2400, 200 with --quick; 0: none)",
     )
+    parser.add_argument(
+        "--late-day",
+        type=int,
+        default=LATE_DAY_DONE,
+        metavar="N",
+        help=f"add a late-day cell: issue, back to back, with the fewest workers asked for, "
+        f"at {LATE_CLOCK_TIME[:5]} on a day whose every service has already served N tickets "
+        f"(default {LATE_DAY_DONE:,}; 0: no such cell)",
+    )
     parser.add_argument("--json", metavar="FILE", help="also write the raw results as JSON")
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
     options = parser.parse_args(argv)
@@ -1042,20 +1073,23 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     return options
 
 
-def plan_cells(engine: str, options: argparse.Namespace) -> list[tuple[str, int, float, int]]:
-    """(operation, workers, pause ms, operations) of each cell: every operation and worker
-    count at the pace asked for, then, when that is back to back, the paced target cells."""
+def plan_cells(engine: str, options: argparse.Namespace) -> list[tuple[str, int, float, int, int]]:
+    """(operation, workers, pause ms, operations, done per service that day) of each cell:
+    every operation and worker count at the pace asked for, then, when that is back to back,
+    the paced target cells, then the late-day cell."""
     cells = [
-        (op, workers, options.think_ms, options.ops)
+        (op, workers, options.think_ms, options.ops, MORNING_DONE)
         for op in options.operations
         for workers in options.workers
     ]
     if options.think_ms == 0 and options.paced_ops > 0:
         cells += [
-            (op, workers, PACE_MS, options.paced_ops)
+            (op, workers, PACE_MS, options.paced_ops, MORNING_DONE)
             for (e, op, workers, paced) in TARGETS
             if paced and e == engine and op in options.operations and workers in options.workers
         ]
+    if options.late_day > 0 and "issue" in options.operations:
+        cells.append(("issue", min(options.workers), 0.0, options.ops, options.late_day))
     return cells
 
 
@@ -1087,11 +1121,12 @@ def main(argv: list[str] | None = None) -> int:
             load_history(engine, options.history if engine.is_pg else options.sqlite_history)
             say(f"{name}: {engine.history:,} tickets of history in {engine.history_seconds:.1f} s")
             day = BASE_DAY
-            for op, workers, think_ms, ops in plan_cells(name, options):
+            for op, workers, think_ms, ops, done in plan_cells(name, options):
                 per_worker = max(1, math.ceil(ops / workers))
                 pace = f", pausing {think_ms:g} ms" if think_ms else ""
-                say(f"{name}: {op} × {workers} workers × {per_worker} ops{pace} …")
-                cell = run_cell(engine, op, workers, per_worker, day, options, think_ms)
+                late = f", {done:,} done per service" if done != MORNING_DONE else ""
+                say(f"{name}: {op} × {workers} workers × {per_worker} ops{pace}{late} …")
+                cell = run_cell(engine, op, workers, per_worker, day, options, think_ms, done)
                 end_day(engine, day)
                 day += timedelta(days=1)
                 cells.append(cell)
