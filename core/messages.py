@@ -74,6 +74,8 @@ _ID: dict[str, str] = {
     "hall_file_invalid": "Berkas gedung {path} tidak sah:\n{problems}",
     "hall_file_unreadable": "Berkas {path} tidak dapat dibaca: {detail}",
     "hall_file_unwritable": "Berkas {path} tidak dapat ditulis: {detail}",
+    "hall_file_not_a_file": "{path} bukan berkas biasa: berikan berkas TOML gedung.",
+    "hall_file_too_large": "Berkas {path} terlalu besar: berkas gedung paling besar {limit} MB.",
     "config_invalid": "Pengaturan perangkat {path} tidak sah: {problem}",
     "bad_value": "{where}: {problem}",
 }
@@ -133,6 +135,8 @@ _EN: dict[str, str] = {
     "hall_file_invalid": "Hall file {path} is not valid:\n{problems}",
     "hall_file_unreadable": "Cannot read {path}: {detail}",
     "hall_file_unwritable": "Cannot write {path}: {detail}",
+    "hall_file_not_a_file": "{path} is not a regular file: give a hall TOML file.",
+    "hall_file_too_large": "{path} is too large: a hall file may be at most {limit} MB.",
     "config_invalid": "Device settings {path} are not valid: {problem}",
     "bad_value": "{where}: {problem}",
 }

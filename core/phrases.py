@@ -141,4 +141,44 @@ _ID: dict[str, str] = {
     "breaks must be in order and must not overlap": (
         "istirahat harus berurutan dan tidak boleh tumpang tindih"
     ),
+    # what the database holds, and what may be shown
+    "a date and time": "tanggal dan jam",
+    "a time of day": "jam",
+    "may be at most {limit} characters (has {length})": (
+        "paling panjang {limit} karakter (berisi {length})"
+    ),
+    "contains an invisible control character ({code})": (
+        "berisi karakter kendali yang tak terlihat ({code}); hapus karakter itu"
+    ),
+    # TOML syntax (core.hallfile.toml_errors)
+    "TOML syntax error ({where}): {detail}": "kesalahan penulisan TOML ({where}): {detail}",
+    "column {column}": "kolom {column}",
+    "at the end of the file": "di akhir berkas",
+    "lists or tables are nested too deeply": "daftar atau tabel bersarang terlalu dalam",
+    "Invalid statement": "pernyataan tidak sah",
+    "Expected newline or end of document after a statement": (
+        "setelah satu pernyataan harus ada baris baru atau akhir berkas"
+    ),
+    "Expected ']' at the end of a table declaration": "nama tabel harus ditutup dengan ']'",
+    "Expected ']]' at the end of an array declaration": (
+        "nama daftar tabel harus ditutup dengan ']]'"
+    ),
+    "Expected '=' after a key in a key/value pair": "setelah nama kunci harus ada '='",
+    "Expected {what}": "seharusnya ada {what}",
+    "Found invalid character {char}": "ada karakter yang tidak sah: {char}",
+    "Illegal character {char}": "karakter terlarang: {char}",
+    "Cannot declare {key} twice": "{key} ditulis dua kali",
+    "Cannot overwrite a value": "nilai yang sudah diisi tidak boleh ditimpa",
+    "Cannot mutate immutable namespace {key}": "{key} sudah lengkap dan tidak boleh ditambah",
+    "Cannot redefine namespace {key}": "{key} tidak boleh ditetapkan ulang",
+    "Duplicate inline table key {key}": "kunci {key} ditulis dua kali dalam tabel sebaris",
+    "Invalid initial character for a key part": "nama kunci diawali karakter yang tidak sah",
+    "Unclosed array": "daftar tidak ditutup dengan ']'",
+    "Unclosed inline table": "tabel sebaris tidak ditutup dengan '}}'",
+    "Unescaped '\\' in a string": "tanda '\\' di dalam teks tanpa escape (tulis '\\\\')",
+    "Invalid hex value": "nilai heksadesimal tidak sah",
+    "Escaped character is not a Unicode scalar value": "kode escape bukan karakter Unicode",
+    "Unterminated string": "teks tidak ditutup dengan tanda kutip",
+    "Invalid date or datetime": "tanggal atau waktu tidak sah",
+    "Invalid value": "nilai tidak sah",
 }

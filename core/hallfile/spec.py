@@ -12,14 +12,17 @@ import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from core.db import limits
+from core.db import models as m
 from core.domain import no_show
 from core.domain.hours import HoursError, WeekHours, parse_week_hours
 from core.domain.numbering import PREFIX_PATTERN
+from core.domain.safe_text import text_problem
 from core.logo import MAX_BYTES, image_kind
 from core.phrases import Phrase
 
@@ -31,6 +34,8 @@ NUMBER_READINGS = ("words", "digits")
 TEMPLATE_FIELDS = {"letters", "number", "counter", "counter_name", "service", "ticket"}
 QR_FIELDS = {"hall", "date", "number", "ticket_id", "service"}
 SURVEY_FIELDS = {"hall"}
+# Texts that may run over several lines; every other text is one line.
+MULTILINE_KEYS = {"address", "procedure", "completion_time", "fee", "product", "legal_basis"}
 
 SETTINGS_DEFAULTS: dict[str, Any] = {
     "running_text": "",
@@ -119,37 +124,46 @@ class Problems:
 
 
 class _Reader:
-    """Typed access to one TOML table that records problems and unknown keys."""
+    """Typed access to one TOML table that records problems and unknown keys.
 
-    def __init__(self, data: object, where: str, problems: Problems) -> None:
+    ``model`` is the table's model class: a value is also checked against its column
+    (length, integer range), so what passes here is what both databases store.
+    """
+
+    def __init__(
+        self, data: object, where: str, problems: Problems, model: type | None = None
+    ) -> None:
         self.where = where
         self.problems = problems
+        self.model = model
         self.ok = isinstance(data, Mapping)
         self.data: Mapping[str, Any] = data if isinstance(data, Mapping) else {}
-        if not self.ok:
+        if not self.ok and data is not None:  # None: the table above already said why
             problems.add(where, "expected a table")
         self.seen: set[str] = set()
 
     def key(self, name: str) -> str:
         return f"{self.where}.{name}" if self.where else name
 
-    def get(self, name: str, kind: type | tuple[type, ...], default: Any = ..., check=None) -> Any:
+    def get(
+        self,
+        name: str,
+        kind: type | tuple[type, ...],
+        default: Any = ...,
+        check=None,
+        fits: bool = True,
+    ) -> Any:
+        """The value of ``name``; ``fits=False`` when it is checked where it is defined."""
         self.seen.add(name)
+        if not self.ok:  # the table itself is wrong, and said so: not each of its keys
+            return None if default is ... else default
         if name not in self.data:
             if default is ...:
                 self.problems.add(self.key(name), "missing")
                 return None
             return default
         value = self.data[name]
-        if isinstance(value, bool) and kind is not bool and bool not in _as_tuple(kind):
-            self.problems.add(
-                self.key(name),
-                "expected {kind}, got {got}",
-                kind=_kind_name(kind),
-                got="true/false",
-            )
-            return None if default is ... else default
-        if not isinstance(value, kind):
+        if not _is_kind(value, kind):
             self.problems.add(
                 self.key(name),
                 "expected {kind}, got {got}",
@@ -157,11 +171,11 @@ class _Reader:
                 got=_kind_name(type(value)),
             )
             return None if default is ... else default
-        if check is not None:
-            problem = check(value)
-            if problem:
-                self.problems.add(self.key(name), problem)
-                return None if default is ... else default
+        problem = check(value) if check is not None else None
+        problem = problem or (_fits(value, self.model, name) if fits else None)
+        if problem:
+            self.problems.add(self.key(name), problem)
+            return None if default is ... else default
         return value
 
     def finish(self) -> None:
@@ -173,6 +187,32 @@ def _as_tuple(kind: type | tuple[type, ...]) -> tuple[type, ...]:
     return kind if isinstance(kind, tuple) else (kind,)
 
 
+def _is_kind(value: object, kind: type | tuple[type, ...]) -> bool:
+    """isinstance, except that true/false is no number and a date-time no date."""
+    kinds = _as_tuple(kind)
+    if isinstance(value, bool) and bool not in kinds:
+        return False
+    if isinstance(value, datetime) and datetime not in kinds:
+        return False
+    return isinstance(value, kinds)
+
+
+def _fits(value: object, model: type | None, name: str) -> Phrase | None:
+    """Whether ``value`` may be shown (no control characters) and stored in its column."""
+    target = limits.column(model, name) if model is not None else None
+    multiline = name in MULTILINE_KEYS
+    if isinstance(value, str):
+        return text_problem(value, limits.max_length(target), multiline=multiline)
+    for item in value if isinstance(value, list) else []:
+        problem = isinstance(item, str) and text_problem(item, None, multiline=multiline)
+        if problem:
+            return problem
+    bounds = limits.integer_range(target)
+    if isinstance(value, int) and bounds is not None:
+        return _in_range(*bounds)(value)
+    return None
+
+
 def _kind_name(kind: type | tuple[type, ...]) -> str:
     names = {
         str: "text",
@@ -181,6 +221,8 @@ def _kind_name(kind: type | tuple[type, ...]) -> str:
         list: "a list",
         dict: "a table",
         date: "a date (YYYY-MM-DD)",
+        datetime: "a date and time",
+        time: "a time of day",
         float: "a decimal number",
     }
     return " or ".join(names.get(k, k.__name__) for k in _as_tuple(kind))
@@ -259,7 +301,7 @@ def validate(
             )
         ),
     )
-    hall = _Reader(root.get("hall", dict), "hall", problems)
+    hall = _Reader(root.get("hall", dict), "hall", problems, m.Hall)
     code = hall.get(
         "code",
         str,
@@ -273,17 +315,13 @@ def validate(
     hall.finish()
     logo, logo_type = _logo(logo_name, folder, problems) if logo_name else (None, None)
     settings = _settings(root.get("settings", dict, {}), problems)
-    schedules = _schedules(root.get("schedules", dict, {}), problems)
+    written_schedules = root.get("schedules", dict, {})
+    schedules = _schedules(written_schedules, problems)
     holidays = _holidays(root.get("holidays", list, []), problems)
-    agencies = _agencies(root.get("agencies", list), schedules, problems)
-    # Codes as written, valid or not, so one bad service does not also fail every counter.
-    service_codes: set[str] = {
-        str(service.get("code"))
-        for agency in data.get("agencies") or []
-        if isinstance(agency, Mapping)
-        for service in agency.get("services") or []
-        if isinstance(service, Mapping) and service.get("code") is not None
-    }
+    # Names and codes as written, valid or not: one bad schedule or service is one problem,
+    # not one more for every service or counter that refers to it.
+    agencies = _agencies(root.get("agencies", list), set(written_schedules), problems)
+    service_codes = _written_service_codes(data.get("agencies"))
     counters = _counters(root.get("counters", list, []), service_codes, problems)
     root.finish()
     if problems.items:
@@ -305,6 +343,24 @@ def validate(
         ),
         problems,
     )
+
+
+def _written_service_codes(agencies: object) -> set[str] | None:
+    """Every service code the file names, or None when one is missing or not a text (any
+    code a counter names might then be the one meant)."""
+    if not isinstance(agencies, list):
+        return None
+    codes: set[str] = set()
+    for agency in agencies:
+        services = agency.get("services") if isinstance(agency, Mapping) else None
+        if not isinstance(services, list):
+            return None
+        for service in services:
+            code = service.get("code") if isinstance(service, Mapping) else None
+            if not isinstance(code, str):
+                return None
+            codes.add(code)
+    return codes
 
 
 def _logo(name: str, folder: Path | None, problems: Problems) -> tuple[bytes | None, str | None]:
@@ -382,6 +438,10 @@ def _settings(data: Mapping[str, Any], problems: Problems) -> dict[str, Any]:
 def _schedules(data: Mapping[str, Any], problems: Problems) -> dict[str, dict[str, Any]]:
     schedules: dict[str, dict[str, Any]] = {}
     for name, table in data.items():
+        problem = _fits(name, m.Service, "schedule")
+        if problem:
+            problems.add(f"schedules.{name}", problem)
+            continue
         week = _week(table, f"schedules.{name}", problems)
         if week is not None:
             schedules[name] = week.to_data()
@@ -400,7 +460,7 @@ def _holidays(data: list[Any], problems: Problems) -> tuple[tuple[date, str], ..
     seen: dict[date, int] = {}
     result = []
     for index, item in enumerate(data):
-        reader = _Reader(item, f"holidays[{index}]", problems)
+        reader = _Reader(item, f"holidays[{index}]", problems, m.Holiday)
         day = reader.get("date", date)
         name = reader.get("name", str, check=_nonempty)
         reader.finish()
@@ -420,14 +480,14 @@ def _holidays(data: list[Any], problems: Problems) -> tuple[tuple[date, str], ..
 
 
 def _agencies(
-    data: list[Any] | None, schedules: Mapping[str, Any], problems: Problems
+    data: list[Any] | None, schedules: set[str], problems: Problems
 ) -> tuple[AgencySpec, ...]:
     agencies = []
     agency_codes: dict[str, str] = {}
     service_codes: dict[str, str] = {}
     for index, item in enumerate(data or []):
         where = f"agencies[{index}]"
-        reader = _Reader(item, where, problems)
+        reader = _Reader(item, where, problems, m.Agency)
         code = reader.get(
             "code",
             str,
@@ -471,9 +531,9 @@ def _agencies(
 
 
 def _service(
-    data: object, where: str, schedules: Mapping[str, Any], problems: Problems
+    data: object, where: str, schedules: set[str], problems: Problems
 ) -> ServiceSpec | None:
-    reader = _Reader(data, where, problems)
+    reader = _Reader(data, where, problems, m.Service)
     before = len(problems.items)
     code = reader.get(
         "code",
@@ -493,6 +553,7 @@ def _service(
         check=lambda v: (
             None if v in schedules else Phrase('no schedule "{value}" in [schedules]', {"value": v})
         ),
+        fits=False,  # a schedule's name is checked in [schedules]
     )
     hours = reader.get("hours", dict, None)
     if hours is not None:
@@ -536,13 +597,13 @@ def _short_counter_name(value: str) -> Phrase | None:
 
 
 def _counters(
-    data: list[Any], service_codes: set[str], problems: Problems
+    data: list[Any], service_codes: set[str] | None, problems: Problems
 ) -> tuple[CounterSpec, ...]:
     counters = []
     numbers: dict[int, str] = {}
     for index, item in enumerate(data):
         where = f"counters[{index}]"
-        reader = _Reader(item, where, problems)
+        reader = _Reader(item, where, problems, m.Counter)
         number = reader.get("number", int, check=_in_range(1, 999))
         name = reader.get("name", str, f"Loket {number}" if number else "", check=_nonempty)
         zone = reader.get("zone", str, "")
@@ -550,7 +611,7 @@ def _counters(
         ranks: dict[str, int] = {}
         for code, rank in (reader.get("services", dict, {}) or {}).items():
             key = f"{where}.services.{code}"
-            if code not in service_codes:
+            if service_codes is not None and code not in service_codes:
                 problems.add(key, 'no service with code "{code}"', code=code)
             elif isinstance(rank, bool) or not isinstance(rank, int) or rank not in (1, 2, 3):
                 problems.add(

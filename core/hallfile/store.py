@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,28 +16,52 @@ from core.db.database import Database, Tx
 from core.errors import ConfigError, NotFound
 from core.hallfile.locate import line_of
 from core.hallfile.spec import FORMAT, SETTINGS_DEFAULTS, HallSpec, validate
+from core.hallfile.toml_errors import TOO_DEEP, syntax_problem
 from core.logo import EXTENSIONS
 from core.phrases import Phrase, ProblemList
 from core.services.lookup import hall_ref
 
+MAX_FILE_BYTES = 2 * 1024 * 1024  # the sample hall, 1,400 lines, is about 80 KB
+
 
 def load(path: Path) -> HallSpec:
     """Read and validate a hall file; any problem raises ConfigError listing all of them."""
+    return parse(read_text(path), str(path), path.parent)
+
+
+def read_text(path: Path) -> str:
+    """A hall file's text: a regular file of at most MAX_FILE_BYTES, in UTF-8.
+
+    Checked before reading, so a device (/dev/zero), a pipe or a huge file is refused at
+    once instead of read for ever.
+    """
     try:
-        text = path.read_text(encoding="utf-8")
+        mode = path.stat().st_mode
+        if not stat.S_ISREG(mode):
+            raise ConfigError("hall_file_not_a_file", path=str(path))
+        with path.open("rb") as file:
+            data = file.read(MAX_FILE_BYTES + 1)  # the file may have grown since stat
+        if len(data) > MAX_FILE_BYTES:
+            raise ConfigError(
+                "hall_file_too_large", path=str(path), limit=MAX_FILE_BYTES // (1024 * 1024)
+            )
+        return data.decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError("hall_file_unreadable", path=str(path), detail=str(error)) from None
-    return parse(text, str(path), path.parent)
+        detail = getattr(error, "strerror", None) or str(error)
+        raise ConfigError("hall_file_unreadable", path=str(path), detail=detail) from None
 
 
 def parse(text: str, name: str = "<hall file>", folder: Path | None = None) -> HallSpec:
     """Validate hall-file text; ``[hall] logo`` is looked for in ``folder`` (default: here)."""
     try:
         data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        syntax = Phrase("TOML syntax error: {detail}", {"detail": str(error)})
+    except (tomllib.TOMLDecodeError, RecursionError) as error:
+        if isinstance(error, RecursionError):
+            line, syntax = None, Phrase("TOML syntax error: {detail}", {"detail": Phrase(TOO_DEEP)})
+        else:
+            line, syntax = syntax_problem(str(error), text)
         raise ConfigError(
-            "hall_file_invalid", path=name, problems=ProblemList(((None, "", syntax),))
+            "hall_file_invalid", path=name, problems=ProblemList(((line, "", syntax),))
         ) from None
     spec, problems = validate(data, folder)
     if spec is None:

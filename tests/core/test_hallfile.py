@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import tomllib
+from datetime import datetime, time
+from pathlib import Path
 
 import pytest
 import tomli_w
@@ -380,3 +382,225 @@ def test_every_hall_file_problem_is_said_in_indonesian(tmp_path) -> None:  # noq
     templates = {phrase.template for _, phrase in problems.items}
     assert len(templates) >= 20
     assert sorted(templates - set(_ID)) == []
+
+
+# --- bad input: the schema's limits, wrong types, one message per mistake (issue 11 §5) -----
+
+
+def problems_of(text: str, lang: str = "en") -> list[str]:
+    """The problem lines of a refused hall file (the header line left out)."""
+    with pytest.raises(ConfigError) as error:
+        store.parse(text, "hall.toml")
+    return error.value.message(lang).splitlines()[1:]
+
+
+def too_long(attribute) -> str:  # noqa: ANN001
+    """One character more than the column of ``attribute`` holds."""
+    from core.db import limits
+
+    length = limits.max_length(attribute)
+    assert length is not None
+    return "x" * (length + 1)
+
+
+LONG_VALUES = [
+    ('name = "Mal Pelayanan Publik Uji"', "name", m.Hall.name, "hall.name"),
+    ('short_name = "MPP Uji"', "short_name", m.Hall.short_name, "hall.short_name"),
+    ('short_name = "Disdukcapil"', "short_name", m.Agency.short_name, "agencies[0].short_name"),
+    ('color = "#1565C0"', "icon", m.Agency.icon, "agencies[0].icon"),
+    ('name = "Perekaman KTP-el"', "name", m.Service.name, "agencies[0].services[0].name"),
+    ('name = "Hari Raya Natal"', "name", m.Holiday.name, "holidays[0].name"),
+    ('name = "Loket 2"', "name", m.Counter.name, "counters[1].name"),
+    ('zone = "Lantai 2"', "zone", m.Counter.zone, "counters[2].zone"),
+]
+
+
+@pytest.mark.parametrize(("anchor", "key", "attribute", "where"), LONG_VALUES)
+def test_a_text_longer_than_its_column_is_refused_with_key_and_line(
+    anchor: str,
+    key: str,
+    attribute,
+    where: str,  # noqa: ANN001
+) -> None:
+    text = SMALL_HALL.read_text(encoding="utf-8")
+    assert anchor in text
+    value = too_long(attribute)
+    bad = text.replace(anchor, f'{anchor}\n{key} = "{value}"' if key == "icon" else "", 1)
+    if key != "icon":
+        bad = text.replace(anchor, f'{key} = "{value}"', 1)
+    line = next(n for n, row in enumerate(bad.splitlines(), 1) if value in row)
+    limit = len(value) - 1
+    assert problems_of(bad) == [
+        f"  line {line}: {where}: may be at most {limit} characters (has {limit + 1})"
+    ]
+    just_fits = bad.replace(value, value[:-1])
+    store.parse(just_fits)  # the limit itself is taken
+
+
+def test_a_schedule_name_longer_than_its_column_is_one_problem() -> None:
+    name = too_long(m.Service.schedule)
+    text = SMALL_HALL.read_text(encoding="utf-8").replace("reguler", name)
+    lines = problems_of(text)
+    assert len(lines) == 1 and f"schedules.{name}: may be at most" in lines[0]
+
+
+def small_hall_with(path: tuple, value: object) -> str:
+    """The small hall's text with the value at ``path`` (keys and indexes) replaced."""
+    data = tomllib.loads(SMALL_HALL.read_text(encoding="utf-8"))
+    table = data
+    for step in path[:-1]:
+        table = table[step]
+    table[path[-1]] = value
+    return tomli_w.dumps(data)
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "where", "problem"),
+    [
+        (("agencies",), 5, "agencies", "expected a list, got a whole number"),
+        (("agencies", 1, "services"), True, "agencies[1].services", "got true/false"),
+        (
+            ("holidays", 0, "date"),
+            datetime(2026, 12, 25, 8, 0),
+            "holidays[0].date",
+            "expected a date (YYYY-MM-DD), got a date and time",
+        ),
+        (("hall",), 5, "hall", "expected a table, got a whole number"),
+        (("agencies", 0, "services", 0, "code"), 7, "services[0].code", "expected text"),
+        (("counters", 1, "number"), 2**31, "counters[1].number", "between 1 and 999"),
+        (("agencies", 0, "services", 0, "daily_quota"), 70.0, "daily_quota", "decimal number"),
+        (("agencies", 1, "services", 0, "cutoff_minutes"), time(8), "cutoff", "a time of day"),
+        (("counters", 0, "services"), [1], "counters[0].services", "expected a table"),
+        (("agencies", 0), "x", "agencies[0]", "expected a table"),
+    ],
+)
+def test_a_value_of_the_wrong_type_is_one_problem(
+    path: tuple, value: object, where: str, problem: str
+) -> None:
+    lines = problems_of(small_hall_with(path, value))
+    assert len(lines) == 1 and where in lines[0] and problem in lines[0], lines
+
+
+def test_a_bad_schedule_is_one_message_not_one_per_service() -> None:
+    text = SAMPLE_HALL.read_text(encoding="utf-8")
+    one = text.replace('close = "15:00"', 'close = "25:00"', 1)
+    line = next(n for n, row in enumerate(one.splitlines(), 1) if '"25:00"' in row)
+    assert problems_of(one, "id") == [
+        f'  baris {line}: schedules.reguler.mon.close: "25:00" bukan jam HH:MM (00:00–23:59)'
+    ]
+    three = one.replace(
+        'mon = { open = "08:00", close = "15:00", breaks = [] }',
+        'mon = { open = "8", close = "15:00", breaks = [] }',
+        1,
+    ).replace('close = "12:00"', 'close = "99:00"', 1)
+    assert len(problems_of(three)) == 3
+
+
+def test_a_bad_service_code_does_not_also_fail_its_counters() -> None:
+    text = SMALL_HALL.read_text(encoding="utf-8").replace('code = "SKCK"', "code = 5", 1)
+    assert problems_of(text) == [
+        f"  line {text.splitlines().index('code = 5') + 1}: agencies[1].services[0].code: "
+        "expected text, got a whole number"
+    ]
+    # a counter naming a service that no one wrote is still said
+    missing = SMALL_HALL.read_text(encoding="utf-8").replace('"SIM" = 1', '"SIMX" = 1')
+    assert [line.split(": ", 1)[1] for line in problems_of(missing)] == [
+        'counters[2].services.SIMX: no service with code "SIMX"'
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "id",
+            "  baris 2: kesalahan penulisan TOML (kolom 6): nama tabel harus ditutup dengan ']'",
+        ),
+        (
+            "en",
+            "  line 2: TOML syntax error (column 6): "
+            "Expected ']' at the end of a table declaration",
+        ),
+    ],
+)
+def test_a_toml_syntax_error_is_said_in_the_readers_language(lang: str, expected: str) -> None:
+    assert problems_of('format = 1\n[hall\nname = "x"\n', lang) == [expected]
+
+
+def test_every_toml_syntax_error_has_indonesian_words() -> None:
+    from core.hallfile.toml_errors import TEMPLATES, TOO_DEEP
+    from core.phrases import _ID
+
+    assert sorted({*TEMPLATES, TOO_DEEP} - set(_ID)) == []
+    cases = {
+        'a = "x': "teks tidak ditutup dengan tanda kutip",
+        "a = [1, 2": "daftar tidak ditutup",
+        "a = 1\na = 2\n": "tidak boleh ditimpa",
+        "a = 1 2\n": "baris baru atau akhir berkas",
+        "a = " + "[" * 5000: "bersarang terlalu dalam",
+    }
+    for source, words in cases.items():
+        (line,) = problems_of(source, "id")
+        assert words in line and "kesalahan penulisan TOML" in line, line
+        assert not any(english in line for english in ("Unterminated", "Unclosed", "Cannot"))
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "where"),
+    [
+        ('short_name = "Polres"', 'short_name = "Pol\u202eser"', "agencies[1].short_name"),
+        ('color = "#0D47A1"', 'color = "#0D47A1"\nicon = "polisi\\u0007"', "agencies[1].icon"),
+        ('name = "Loket 3"', 'name = "Loket \u20663\u2069"', "counters[2].name"),
+        ('running_text = "Selamat datang"', 'running_text = "a\\u0000b"', "running_text"),
+        ('name = "Perpanjangan SIM"', 'name = "Perpanjangan\u200bSIM"', "services[1].name"),
+        ('name = "Perpanjangan SIM"', 'name = "Perpanjangan\\nSIM"', "services[1].name"),
+        ('name = "Hari Raya Natal"', 'name = "Natal\u202a"', "holidays[0].name"),
+        ('requirements = ["Kartu Keluarga"]', 'requirements = ["KK\\u001b[2J"]', "requirements"),
+    ],
+)
+def test_control_characters_and_direction_overrides_are_refused(
+    old: str, new: str, where: str
+) -> None:
+    text = SMALL_HALL.read_text(encoding="utf-8")
+    assert old in text
+    lines = problems_of(text.replace(old, new, 1))
+    assert len(lines) == 1 and where in lines[0], lines
+    assert "invisible control character (U+" in lines[0]
+
+
+def test_line_breaks_in_long_texts_and_emoji_joiners_are_kept() -> None:
+    text = SMALL_HALL.read_text(encoding="utf-8").replace(
+        'fee = "Gratis"', 'fee = "Gratis\\nTanpa biaya"\nprocedure = """Satu\nDua"""', 1
+    )
+    text = text.replace('color = "#0D47A1"', 'color = "#0D47A1"\nicon = "👮\u200d♀️"', 1)
+    spec = store.parse(text)
+    assert spec.agencies[0].services[0].fee == "Gratis\nTanpa biaya"
+    assert spec.agencies[1].icon == "👮\u200d♀️"
+
+
+def test_a_device_or_a_pipe_is_refused_at_once(tmp_path) -> None:  # noqa: ANN001
+    import os
+
+    pipe = tmp_path / "pipe.toml"
+    os.mkfifo(pipe)
+    for path in (Path("/dev/zero"), pipe, tmp_path):
+        with pytest.raises(ConfigError) as error:
+            store.load(path)
+        assert error.value.code == "hall_file_not_a_file"
+        assert error.value.message("id") == (
+            f"{path} bukan berkas biasa: berikan berkas TOML gedung."
+        )
+
+
+def test_a_hall_file_over_the_size_limit_is_refused(tmp_path) -> None:  # noqa: ANN001
+    text = SMALL_HALL.read_text(encoding="utf-8")
+    padded = tmp_path / "big.toml"
+    padding = store.MAX_FILE_BYTES - len(text.encode())
+    padded.write_text(text + "#" * (padding - 1) + "\n", encoding="utf-8")
+    assert padded.stat().st_size == store.MAX_FILE_BYTES
+    assert store.load(padded).code == "uji"  # exactly the limit is read
+    with padded.open("a", encoding="utf-8") as file:
+        file.write("#")
+    with pytest.raises(ConfigError) as error:
+        store.load(padded)
+    assert error.value.message("en") == f"{padded} is too large: a hall file may be at most 2 MB."
