@@ -19,6 +19,7 @@ from core.feed import EventFeed
 from core.hallfile import store
 from core.messages import STATUS_NAMES, language, text
 from core.service import HallService
+from core.services.lookup import require_event_id
 from core.views import TicketView, to_json
 
 Result = tuple[str, Any] | None
@@ -228,6 +229,7 @@ def status(args: argparse.Namespace, settings: DeviceSettings) -> Result:
 
 
 def events(args: argparse.Namespace, settings: DeviceSettings) -> Result:
+    require_event_id(args.since, "events --since")
     service = _hall(args, settings)
     feed = EventFeed(service.db, service.hall.id)
     cursor = args.since

@@ -1,15 +1,18 @@
 """``antre``: the hall from the command line.
 
 Exit codes: 0 done (also "nothing waiting"), 1 refused by the hall's rules,
-2 bad usage, bad input, bad configuration or database unreachable. No traceback ever:
-unexpected errors print one line and go to the log file.
+2 bad usage, bad input, bad configuration or database unreachable, 141 (128 + SIGPIPE,
+as any Unix tool) when the reader of the output went away (``antre status | head``).
+No traceback ever: unexpected errors print one line and go to the log file.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -22,6 +25,7 @@ from core.logs import setup_logging
 from core.messages import language
 
 log = logging.getLogger(__name__)
+EXIT_BROKEN_PIPE = 141
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -116,6 +120,29 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one verb; the exit code as the module docstring says."""
+    try:
+        code = _run(argv)
+        sys.stdout.flush()  # a reader gone away shows here, not in Python's exit
+    except BrokenPipeError:  # output piped into head, less, …
+        _silence_output()
+        return EXIT_BROKEN_PIPE
+    finally:
+        commands.close_databases()  # called in-process (tests, the demo): no pool left open
+    return code
+
+
+def _silence_output() -> None:
+    """Point stdout and stderr at the null device, so that what Python still holds for
+    them is dropped at exit instead of raising again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # not a real file (tests capture it)
+            os.dup2(devnull, stream.fileno())
+    os.close(devnull)
+
+
+def _run(argv: Sequence[str] | None) -> int:
     try:
         args = build_parser().parse_args(argv)
     except SystemExit as exit_:  # --help, or bad usage already explained on stderr
@@ -133,9 +160,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 0
-    except BrokenPipeError:  # output piped into head, less, …
-        sys.stderr.close()
-        return 0
+    except BrokenPipeError:  # said by main
+        raise
     except Exception as error:  # noqa: BLE001 - the last guard: log it, never show a traceback
         log.exception("unexpected error in antre %s", args.verb)
         print(

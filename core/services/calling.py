@@ -36,6 +36,7 @@ from core.services.lookup import (
     find_ticket,
     hall_row,
     open_ticket_at,
+    require_counter_number,
     service_row,
     ticket_payload,
     ticket_view,
@@ -221,6 +222,7 @@ def call_next(
     The busiest write of the day, so it runs on statements built once (see ``Tx.run``):
     lock the counter, then pick and claim the ticket in one UPDATE.
     """
+    require_counter_number(counter_number)
     counter = tx.run(_COUNTER_LOCKED, {"hall": hall.id, "number": counter_number}).first()
     if counter is None or not counter.active:
         raise NotFound("counter_unknown", counter=counter_number)
@@ -361,6 +363,7 @@ def _change_held(
     When that changes nothing, ``_held`` and the state checks say why, in the order a
     counter's officer should hear it. ``guard`` checks a hall rule once the counter is
     locked (and may refuse)."""
+    require_counter_number(counter_number)
     counter = tx.run(_COUNTER_LOCKED, {"hall": hall.id, "number": counter_number}).first()
     if counter is None or not counter.active:
         raise NotFound("counter_unknown", counter=counter_number)

@@ -19,6 +19,7 @@ from core.services.lookup import (
     VIEW_COLUMNS,
     hall_row,
     holidays_on,
+    kiosk_name,
     local_now,
     service_rules,
     ticket_payload,
@@ -227,6 +228,7 @@ def issue(
     kiosk: str | None,
     reserve_for_print: bool,
 ) -> IssuedTicket:
+    kiosk = kiosk_name(kiosk)
     day = today(tx, hall)
     key = {"hall": hall.id, "code": service_code.upper(), "day": day}
     service = tx.run(_SERVICE, key | {"before": tx.now - PRINT_TIMEOUT}).first()

@@ -12,11 +12,14 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import aliased
 
+from core.db import limits
 from core.db import models as m
 from core.db.database import Tx
 from core.domain.hours import HoursError, ServiceRules, WeekHours, parse_week_hours
 from core.domain.numbering import business_date
+from core.domain.safe_text import text_problem
 from core.errors import ConfigError, NotFound
+from core.phrases import Phrase
 from core.views import HallRef, TicketView
 
 
@@ -48,8 +51,39 @@ def service_row(tx: Tx, hall: HallRef, code: str) -> m.Service:
     return row
 
 
+def require_counter_number(number: int) -> None:
+    """A number the counters table can hold (else no counter has it): checked before any
+    query, which PostgreSQL (beyond 2³¹−1) or SQLite (beyond 2⁶³−1) would refuse."""
+    low, high = limits.integer_range(m.Counter.number) or limits.INTEGER_RANGE
+    if not low <= number <= high:
+        raise NotFound("counter_unknown", counter=number)
+
+
+def require_event_id(value: int, where: str) -> None:
+    """An event id (a cursor such as ``events --since``) the events table can hold."""
+    low, high = limits.integer_range(m.Event.id) or limits.BIGINT_RANGE
+    if not low <= value <= high:
+        problem = Phrase(
+            "must be between {low} and {high} (is {value})",
+            {"low": low, "high": high, "value": value},
+        )
+        raise ConfigError("bad_value", where=where, problem=problem)
+
+
+def kiosk_name(name: str | None) -> str | None:
+    """The kiosk name a ticket records, refused when its column cannot hold it or when it
+    carries control characters (it is shown on the counter's screen)."""
+    if name is None:
+        return None
+    problem = text_problem(name, limits.max_length(m.Ticket.kiosk))
+    if problem is not None:
+        raise ConfigError("bad_value", where="kiosk", problem=problem)
+    return name
+
+
 def counter_row(tx: Tx, hall: HallRef, number: int, *, lock: bool = False) -> m.Counter:
     """The counter, locked on PostgreSQL so two actions at one counter run one at a time."""
+    require_counter_number(number)
     query = select(m.Counter).where(m.Counter.hall_id == hall.id, m.Counter.number == number)
     if lock and tx.is_postgres:
         query = query.with_for_update()

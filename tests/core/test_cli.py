@@ -274,3 +274,116 @@ def test_every_help_text_has_indonesian_words() -> None:
     }
     assert len(said) > 30
     assert sorted(said - set(wording._ID)) == []
+
+
+# --- bad input: clear refusals, nothing written (issue 11 §5) ------------------------------
+
+
+def test_a_value_postgresql_would_refuse_is_refused_on_both_engines(
+    cli,
+    db_url: str,
+    tmp_path: Path,  # noqa: ANN001
+) -> None:
+    from tests.core.fingerprint import fingerprint
+
+    text = SAMPLE_HALL.read_text(encoding="utf-8")
+    long_name = text.replace(
+        'name = "Mal Pelayanan Publik Kabupaten Lampung Timur"', f'name = "{"M" * 300}"', 1
+    )
+    long_zone = text.replace('\nzone = "', f'\nzone = "{"z" * 150}', 1)
+    before = fingerprint(db_url)
+    for bad, where in ((long_name, "hall.name"), (long_zone, "counters[0].zone")):
+        path = tmp_path / "bad.toml"
+        path.write_text(bad, encoding="utf-8")
+        line = next(
+            n for n, row in enumerate(bad.splitlines(), 1) if "M" * 300 in row or "z" * 150 in row
+        )
+        for verb in ("validate", "import"):
+            code, _, err = cli("hall", verb, str(path))
+            assert code == 2, err
+            assert f"baris {line}: {where}: paling panjang" in err
+            assert "Traceback" not in err and "sqlalche" not in err
+    assert fingerprint(db_url) == before
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (("call", "2147483648"), 1, "antre: Loket 2147483648 tidak dikenal."),
+        (("call", "12345678901234567890"), 1, "antre: Loket 12345678901234567890 tidak dikenal."),
+        (("counter", "open", "-2147483649"), 1, "antre: Loket -2147483649 tidak dikenal."),
+        (("start", "9223372036854775808"), 1, "antre: Loket 9223372036854775808 tidak dikenal."),
+        (
+            ("events", "--since", "12345678901234567890"),
+            2,
+            "antre: events --since: harus antara -9223372036854775808 dan 9223372036854775807 "
+            "(sekarang 12345678901234567890)",
+        ),
+        (
+            ("issue", "KTP", "--kiosk", "k" * 65),
+            2,
+            "antre: kiosk: paling panjang 64 karakter (berisi 65)",
+        ),
+        (
+            ("issue", "KTP", "--kiosk", "pintu\u202eutama"),
+            2,
+            "antre: kiosk: berisi karakter kendali yang tak terlihat (U+202E); hapus karakter itu",
+        ),
+    ],
+)
+def test_arguments_out_of_range_are_clear_refusals(
+    cli,
+    db_url: str,
+    args: tuple[str, ...],
+    code: int,
+    message: str,  # noqa: ANN001
+) -> None:
+    from tests.core.fingerprint import fingerprint
+
+    assert cli("hall", "import", str(SMALL_HALL))[0] == 0
+    assert cli("counter", "open", "1")[0] == 0
+    before = fingerprint(db_url)
+    result = cli(*args)
+    assert result[:2] == (code, "") and result[2].strip() == message
+    assert fingerprint(db_url) == before
+    assert cli("issue", "KTP", "--kiosk", "k" * 64)[0] == 0  # the limit itself is taken
+
+
+def test_hall_import_of_a_device_is_refused_at_once(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    result = run_antre("--db", url, "hall", "import", "/dev/zero")  # timeout=60: never reads
+    assert result.returncode == 2
+    assert result.stderr == "antre: /dev/zero bukan berkas biasa: berikan berkas TOML gedung.\n"
+
+
+def run_into_a_closed_pipe(*args: str) -> subprocess.CompletedProcess[str]:
+    """``antre ARGS`` writing into a pipe whose reader has already gone (``| head``)."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        return subprocess.run(
+            [sys.executable, "-m", "core.cli.main", *args],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=os.environ | {"ANTRE_NOW": MONDAY},
+            timeout=60,
+        )
+    finally:
+        os.close(write_end)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("status",),
+        ("--json", "status"),
+        ("events", "--since", "0"),
+        ("--json", "events", "--follow"),
+    ],
+)
+def test_a_reader_gone_away_ends_quietly_with_141(tmp_path: Path, args: tuple[str, ...]) -> None:
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    assert run_antre("--db", url, "hall", "import", str(SMALL_HALL)).returncode == 0
+    result = run_into_a_closed_pipe("--db", url, *args)
+    assert (result.returncode, result.stderr) == (141, "")
