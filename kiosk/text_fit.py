@@ -5,10 +5,15 @@ Akta Perkawinan (Non-Muslim)"); the last words are often the ones that tell two 
 apart, so a name is first wrapped, then set a few pixels smaller, and only when it still
 does not fit ends in "…" after a whole word. A single word wider than the box is the one
 thing ever cut inside a word.
+
+A list ("Loket 1, 2, 3") is fitted by parts instead: kept on one line if a smaller size
+allows, else broken only between whole parts ("Loket 1," / "2, 3"), never inside one
+("Loket" / "1, 2, 3"); a part is broken at its own spaces only when it alone is too wide.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
@@ -35,15 +40,37 @@ class TextFit:
 
 def wrap_at_spaces(metrics: QFontMetricsF, text: str, width: float) -> list[str]:
     """Greedy word wrap; a word wider than the box gets a line of its own."""
+    return wrap_parts(metrics, text.split(), width, " ", "", split=True)
+
+
+def wrap_parts(
+    metrics: QFontMetricsF,
+    parts: Sequence[str],
+    width: float,
+    joiner: str,
+    mark: str,
+    *,
+    split: bool,
+) -> list[str]:
+    """Greedy wrap between whole parts, a line broken after a part ending in ``mark``; with
+    ``split``, a part wider than the box is wrapped at its own spaces, on lines of its own."""
     out: list[str] = []
-    current = ""
-    for word in text.split():
-        candidate = f"{current} {word}".strip()
-        if not current or metrics.horizontalAdvance(candidate) <= width:
+    current, alone = "", False  # alone: current is the end of a part wrapped on its own
+    for index, part in enumerate(parts):
+        candidate = f"{current}{joiner}{part}"
+        room = mark if index < len(parts) - 1 else ""  # the line may be broken after it
+        if current and not alone and metrics.horizontalAdvance(candidate + room) <= width:
             current = candidate
+            continue
+        if current:
+            out.append(current + mark)
+        words = part.split()
+        if split and len(words) > 1 and metrics.horizontalAdvance(part) > width:
+            *head, current = wrap_parts(metrics, words, width, " ", "", split=True)
         else:
-            out.append(current)
-            current = word
+            head, current = [], part
+        out += head
+        alone = bool(head)
     if current:
         out.append(current)
     return out
@@ -89,11 +116,48 @@ def fit_text(
 ) -> TextFit:
     """Set ``text`` in at most ``lines`` lines of ``width`` pixels, from ``size`` down to
     ``min_size`` (no shrinking when None); elided between words only at the smallest size."""
+    return _fit(text.split(), " ", "", width, size, min_size, bold, lines, split=True)
+
+
+def fit_parts(
+    parts: Sequence[str],
+    width: float,
+    size: int,
+    *,
+    joiner: str = ", ",
+    mark: str = ",",
+    bold: bool = False,
+    lines: int = 1,
+    min_size: int | None = None,
+) -> TextFit:
+    """Set ``parts`` joined by ``joiner`` on one line, from ``size`` down to ``min_size``;
+    when even the smallest is too wide, in up to ``lines`` lines broken between parts, and
+    only when a part alone is too wide even so, that part broken at its spaces."""
+    fit = _fit(parts, joiner, mark, width, size, min_size, bold, 1, split=False)
+    for allowed, split in ((lines, False), (lines, True)):
+        if fit.whole or allowed == 1:
+            break
+        fit = _fit(parts, joiner, mark, width, size, min_size, bold, allowed, split=split)
+    return fit
+
+
+def _fit(
+    parts: Sequence[str],
+    joiner: str,
+    mark: str,
+    width: float,
+    size: int,
+    min_size: int | None,
+    bold: bool,
+    lines: int,
+    *,
+    split: bool,
+) -> TextFit:
     lines = max(1, lines)
     smallest = min(size, min_size if min_size is not None else size)
     for candidate in range(size, smallest - 1, -1):
         metrics = metrics_for(candidate, bold)
-        wrapped = wrap_at_spaces(metrics, text, width)
+        wrapped = wrap_parts(metrics, parts, width, joiner, mark, split=split)
         fits = all(metrics.horizontalAdvance(line) <= width for line in wrapped)
         if len(wrapped) <= lines and fits:
             return TextFit(candidate, tuple(wrapped), True)

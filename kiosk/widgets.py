@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk import icons, theme
-from kiosk.text_fit import TextFit, fit_text
+from kiosk.text_fit import TextFit, fit_parts, fit_text
 
 
 def set_role(widget: QWidget, role: str) -> None:
@@ -128,6 +128,84 @@ def draw_text(
         )
         y += line_height
     return y - rect.top()
+
+
+class FittedText(QWidget):
+    """A short bold value fitted to its width (see text_fit.fit_parts): on one line if a
+    size down to ``min_px`` allows, else in up to ``lines`` lines broken between parts.
+
+    The width comes from the layout, never from the text (nothing pushes a tile wider);
+    the height follows the lines the text takes at that width.
+    """
+
+    def __init__(self, lines: int = 3, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lines = lines
+        self.parts: tuple[str, ...] = ()
+        self.joiner, self.mark = ", ", ","
+        self.px, self.min_px = 40, 30
+        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def set_parts(self, parts: Sequence[str], joiner: str = ", ", mark: str = ",") -> None:
+        """Parts kept whole, ``joiner`` between them on a line, ``mark`` ending a broken line."""
+        self.parts, self.joiner, self.mark = tuple(parts), joiner, mark
+        self.updateGeometry()
+        self.update()
+
+    def setText(self, text: str) -> None:  # noqa: N802 - as QLabel, for plain values
+        self.set_parts((text,), " ", "")
+
+    def text(self) -> str:
+        """The whole text, as read aloud or compared in tests, whatever its lines."""
+        return self.joiner.join(self.parts)
+
+    def set_px(self, px: int, min_px: int) -> None:
+        self.px, self.min_px = px, min(px, min_px)
+        self.updateGeometry()
+        self.update()
+
+    def fit(self, width: float | None = None) -> TextFit:
+        width = self.width() if width is None else width
+        return fit_parts(
+            self.parts,
+            max(1.0, width),
+            self.px,
+            joiner=self.joiner,
+            mark=self.mark,
+            bold=True,
+            lines=self.lines,
+            min_size=self.min_px,
+        )
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        return self.fit(width).height(bold=True)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        if self.width() <= 1:  # not laid out yet: one line, not a word a line
+            return QSize(self.px, self._line_height(self.px))
+        return QSize(self.px, self.heightForWidth(self.width()))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(1, self._line_height(self.min_px))  # never what holds a window large
+
+    @staticmethod
+    def _line_height(px: int) -> int:
+        return TextFit(px, ("",), True).height(bold=True)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # the lines (and so the height) follow the width
+
+    def paintEvent(self, _event) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        draw_text(painter, QRectF(self.rect()), self.text(), self.px, bold=True, fit=self.fit())
 
 
 class IconView(QLabel):

@@ -147,17 +147,17 @@
 <context>
     <name>BusyScreen</name>
     <message>
-        <location filename="../../kiosk/screens/result.py" line="44"/>
+        <location filename="../../kiosk/screens/result.py" line="52"/>
         <source>Mohon tunggu sebentar</source>
         <translation>Please wait a moment</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/result.py" line="46"/>
+        <location filename="../../kiosk/screens/result.py" line="54"/>
         <source>Nomor antrean Anda sedang disiapkan.</source>
         <translation>Your queue number is being prepared.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/result.py" line="48"/>
+        <location filename="../../kiosk/screens/result.py" line="56"/>
         <source>Tiket Anda sedang dicetak.</source>
         <translation>Your ticket is being printed.</translation>
     </message>
@@ -335,22 +335,22 @@
 <context>
     <name>OnScreenTicketScreen</name>
     <message>
-        <location filename="../../kiosk/screens/result.py" line="340"/>
+        <location filename="../../kiosk/screens/result.py" line="360"/>
         <source>Printer sedang tidak tersedia</source>
         <translation>The printer is not available</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/result.py" line="341"/>
+        <location filename="../../kiosk/screens/result.py" line="361"/>
         <source>Tiket ditampilkan di layar</source>
         <translation>Ticket shown on screen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/result.py" line="345"/>
+        <location filename="../../kiosk/screens/result.py" line="365"/>
         <source>Foto layar ini atau catat nomor Anda, lalu tunggu sampai nomor Anda dipanggil.</source>
         <translation>Take a photo of this screen or write down your number, then wait until it is called.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/result.py" line="350"/>
+        <location filename="../../kiosk/screens/result.py" line="370"/>
         <source>Tiket Anda</source>
         <translation>Your ticket</translation>
     </message>
@@ -457,71 +457,76 @@
 <context>
     <name>ResultScreen</name>
     <message>
-        <location filename="../../kiosk/screens/result.py" line="210"/>
+        <location filename="../../kiosk/screens/result.py" line="221"/>
         <source>Tiket berhasil dicetak</source>
         <translation>Ticket printed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/result.py" line="213"/>
+        <location filename="../../kiosk/screens/result.py" line="224"/>
         <source>Selesai</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/result.py" line="214"/>
+        <location filename="../../kiosk/screens/result.py" line="225"/>
         <source>NOMOR ANTREAN ANDA</source>
         <translation>YOUR QUEUE NUMBER</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/result.py" line="215"/>
+        <location filename="../../kiosk/screens/result.py" line="226"/>
         <source>Antrean sebelum Anda</source>
         <translation>People ahead of you</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/result.py" line="216"/>
+        <location filename="../../kiosk/screens/result.py" line="227"/>
         <source>Perkiraan waktu tunggu</source>
         <translation>Estimated wait</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/result.py" line="217"/>
+        <location filename="../../kiosk/screens/result.py" line="266"/>
         <source>Dilayani di</source>
         <translation>Served at</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/result.py" line="221"/>
+        <location filename="../../kiosk/screens/result.py" line="268"/>
+        <source>Loket buka pukul</source>
+        <translation>Counters open at</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/result.py" line="269"/>
+        <source>Loket yang buka</source>
+        <translation>Open counters</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/result.py" line="269"/>
+        <source>Belum ada</source>
+        <translation>None yet</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/result.py" line="231"/>
         <source>Ambil tiket Anda di bawah layar, lalu tunggu sampai nomor Anda dipanggil.</source>
         <translation>Take your ticket below the screen, then wait until your number is called.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/result.py" line="245"/>
+        <location filename="../../kiosk/screens/result.py" line="266"/>
         <source>Loket %1</source>
         <translation>Counter %1</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/screens/result.py" line="247"/>
-        <source>Belum ada loket yang buka</source>
-        <translation>No counter is open yet</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/screens/result.py" line="250"/>
-        <source>Buka pukul %1</source>
-        <translation>Opens at %1</translation>
     </message>
 </context>
 <context>
     <name>ServicesScreen</name>
     <message>
-        <location filename="../../kiosk/screens/services.py" line="200"/>
+        <location filename="../../kiosk/screens/services.py" line="223"/>
         <source>Kembali</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/services.py" line="202"/>
-        <location filename="../../kiosk/screens/services.py" line="222"/>
+        <location filename="../../kiosk/screens/services.py" line="225"/>
+        <location filename="../../kiosk/screens/services.py" line="245"/>
         <source>Info</source>
         <translation>Info</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/services.py" line="214"/>
+        <location filename="../../kiosk/screens/services.py" line="237"/>
         <source>Prioritas: %1</source>
         <translation>Priority: %1</translation>
     </message>

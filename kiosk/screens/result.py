@@ -12,7 +12,15 @@ from kiosk import theme
 from kiosk.printing import PAPERS, render_png
 from kiosk.screens.base import Context, Screen, priority_name, wait_text
 from kiosk.ticket_flow import FlowOutcome
-from kiosk.widgets import CountdownRing, IconView, Spinner, TouchButton, label, pil_to_pixmap
+from kiosk.widgets import (
+    CountdownRing,
+    FittedText,
+    IconView,
+    Spinner,
+    TouchButton,
+    label,
+    pil_to_pixmap,
+)
 
 
 class BusyScreen(Screen):
@@ -50,7 +58,10 @@ class BusyScreen(Screen):
 
 
 class StatTile(QFrame):
-    """One figure of the result: an icon, what it is, and the value in large type."""
+    """One figure of the result: an icon, what it is, and the value in large type (set a
+    little smaller, then broken between whole parts, when the tile is narrow)."""
+
+    value_px = 40
 
     def __init__(self, icon: str, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,7 +72,7 @@ class StatTile(QFrame):
         texts = QVBoxLayout()
         texts.setSpacing(0)
         self.caption = label("", "muted")
-        self.value = label("", "stat-value")
+        self.value = FittedText()
         texts.addStretch(1)
         texts.addWidget(self.caption)
         texts.addWidget(self.value)
@@ -75,8 +86,8 @@ class StatTile(QFrame):
         self.setStyleSheet(
             f"QFrame#{self.objectName()} {{ background: {theme.SURFACE};"
             f" border: {m.px(2)}px solid {theme.BORDER}; border-radius: {m.px(24)}px; }}"
-            f"QLabel[role='stat-value'] {{ font-size: {m.px(40)}px; font-weight: 700; }}"
         )
+        self.value.set_px(m.px(self.value_px), m.px(self.value_px * 0.75))
 
 
 class NumberCard(QFrame):
@@ -214,7 +225,6 @@ class ResultScreen(Screen):
         self.card.heading.setText(self.tr("NOMOR ANTREAN ANDA"))
         self.ahead.caption.setText(self.tr("Antrean sebelum Anda"))
         self.wait.caption.setText(self.tr("Perkiraan waktu tunggu"))
-        self.counters.caption.setText(self.tr("Dilayani di"))
         self.instruction.setText(self.instruction_text())
 
     def instruction_text(self) -> str:
@@ -240,15 +250,23 @@ class ResultScreen(Screen):
         if snapshot is None or snapshot.at < issued.ticket.issued_at:
             queue = None  # older than the ticket: what the ticket was issued with counts
         serving = queue.serving if queue is not None else issued.serving
-        if serving.open_now:
-            numbers = ", ".join(str(n) for n in serving.open_now)
-            self.counters.value.setText(self.tr("Loket %1").replace("%1", numbers))
-            return
-        text = self.tr("Belum ada loket yang buka")
         opens_at = queue.availability.opens_at if queue is not None else None
+        caption, parts = self.serving_text(serving.open_now, opens_at)
+        self.counters.caption.setText(caption)
+        self.counters.value.set_parts(parts)
+
+    def serving_text(
+        self, open_now: tuple[int, ...], opens_at: str | None
+    ) -> tuple[str, list[str]]:
+        """The tile's caption and its value in parts kept whole on a line: like the other
+        tiles, a short caption over a short figure (not "Dilayani di" / "Belum ada…")."""
+        if open_now:
+            # "Dilayani di" / "Loket 1, 2, 3": each number a part, the first with its word.
+            first, *rest = (str(n) for n in open_now)
+            return self.tr("Dilayani di"), [self.tr("Loket %1").replace("%1", first), *rest]
         if opens_at:
-            text += "\n" + self.tr("Buka pukul %1").replace("%1", opens_at)
-        self.counters.value.setText(text)
+            return self.tr("Loket buka pukul"), [opens_at]
+        return self.tr("Loket yang buka"), [self.tr("Belum ada")]
 
     def rescale_layout(self, m: theme.Metrics) -> None:
         super().rescale_layout(m)
@@ -314,6 +332,8 @@ class OnScreenTicketScreen(ResultScreen):
         super().__init__(ctx, parent)
         self.setObjectName("screen-onscreen")
         self.card.number_px = 160
+        for tile in (self.ahead, self.wait, self.counters):
+            tile.value_px = 30  # three tiles side by side under the number
 
     def build_side(self) -> None:
         self.paper = QFrame()
@@ -365,5 +385,3 @@ class OnScreenTicketScreen(ResultScreen):
             f" {theme.BORDER}; border-radius: {m.px(32)}px; }}"
         )
         self.stats.setSpacing(m.px(16))
-        for tile in (self.ahead, self.wait, self.counters):
-            tile.setStyleSheet(tile.styleSheet().replace(f"{m.px(40)}px", f"{m.px(30)}px"))
