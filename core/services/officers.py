@@ -12,7 +12,9 @@ from sqlalchemy import select
 
 from core.db import models as m
 from core.db.database import Tx
+from core.db.limits import max_length
 from core.domain.enums import Role
+from core.domain.safe_text import text_problem
 from core.errors import ConfigError, Refused
 from core.views import HallRef, OfficerView
 
@@ -33,10 +35,19 @@ def _clean_username(username: str) -> str:
     return name
 
 
+def _clean_full_name(full_name: str, username: str) -> str:
+    name = full_name.strip() or username
+    problem = text_problem(name, max_length(m.Officer.full_name))
+    if problem is not None:
+        raise ConfigError("bad_value", where="--name", problem=problem)
+    return name
+
+
 def add_officer(
     tx: Tx, hall: HallRef, username: str, full_name: str, role: Role, password: str
 ) -> OfficerView:
     name = _clean_username(username)
+    shown_name = _clean_full_name(full_name, name)
     if len(password) < MIN_PASSWORD:
         raise ConfigError("password_too_short", minimum=MIN_PASSWORD)
     exists = tx.session.scalars(
@@ -47,7 +58,7 @@ def add_officer(
     officer = m.Officer(
         hall_id=hall.id,
         username=name,
-        full_name=full_name.strip() or name,
+        full_name=shown_name,
         role=role,
         password_hash=_hasher.hash(password),
         failed_logins=0,

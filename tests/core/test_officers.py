@@ -62,3 +62,17 @@ def test_bad_officer_input(hall: HallService, username: str, password: str, code
     with pytest.raises(ConfigError) as error:
         hall.add_officer(username, password)
     assert error.value.code == code
+
+
+@pytest.mark.parametrize(
+    ("full_name", "wording"),
+    [("S" * 201, "paling panjang 200 karakter"), ("Siti\u202eanimA", "U+202E")],
+)
+def test_a_full_name_the_schema_cannot_hold_or_screens_would_misshow_is_refused(
+    hall: HallService, full_name: str, wording: str
+) -> None:
+    with pytest.raises(ConfigError) as error:
+        hall.add_officer("siti", "rahasia-123", Role.OFFICER, full_name)
+    assert wording in error.value.message("id")
+    with hall.db.engine.connect() as connection:
+        assert connection.execute(select(m.Officer)).first() is None
