@@ -218,7 +218,7 @@ def install_hall(engine: Engine) -> None:
     from core.hallfile import store
     from core.service import HallService
 
-    db = schema.connect(engine.url, auto_upgrade=True)
+    db = schema.connect(engine.url, auto_upgrade=True, create=True)
     try:
         store.import_spec(db, store.parse(hall_toml(), "bench-hall.toml"))
         hall = HallService.open(db, HALL_CODE)

@@ -59,7 +59,7 @@ def _prepare(url: str, tickets: int) -> None:
     from core.service import HallService
 
     clock.set_clock(clock.fixed_clock(datetime.fromisoformat(MONDAY_9)))
-    db = schema.connect(url, auto_upgrade=True)
+    db = schema.connect(url, auto_upgrade=True, create=True)
     store.import_spec(db, store.load(SAMPLE))
     hall = HallService.open(db, "mpp-lampung-timur")
     for counter in hall.snapshot().counters:

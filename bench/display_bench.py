@@ -117,7 +117,7 @@ def make_database(engine: str, folder: Path) -> tuple[str, Callable[[], None]]:
         database = Database(url)
         schema.upgrade(database)
         database.dispose()
-    db = schema.connect(url)
+    db = schema.connect(url, create=True)
     store.import_spec(db, store.load(SAMPLE))
     hall = HallService.open(db)
     for number in range(1, 16):

@@ -114,7 +114,7 @@ def _prepare(url: str):  # noqa: ANN202 - HallService
     from core.service import HallService
 
     clock.set_clock(clock.fixed_clock(datetime.fromisoformat(MONDAY_9)))
-    db = schema.connect(url, auto_upgrade=True)
+    db = schema.connect(url, auto_upgrade=True, create=True)
     store.import_spec(db, store.load(SAMPLE))
     hall = HallService.open(db, "mpp-lampung-timur")
     for counter in hall.snapshot().counters:

@@ -38,5 +38,18 @@ class DatabaseUnavailable(AntreError):
     """The database cannot be reached; the action was not applied."""
 
 
+class DatabaseMissing(DatabaseUnavailable):
+    """The SQLite file is not at its path, or is no longer the file that was opened.
+
+    Only the commands that create a database (``antre db upgrade``, ``antre hall import``,
+    the demo) may create the file; every other program says so and waits for it.
+    """
+
+    def __init__(self, code: str, **params: Any) -> None:
+        super().__init__(code, **params)
+        # What the logs of an outage print (the message itself is in the catalogue).
+        self.params.setdefault("detail", f"{code}: {params.get('path')}")
+
+
 class SchemaMismatch(ConfigError):
     """The database schema is not the one this version of Antre knows."""

@@ -59,7 +59,7 @@ def first_open_morning(spec: HallSpec, today: date, opening: time = time(8, 5)) 
 
 def prepare(hall_file: Path, url: str, today: date) -> DemoHall:
     spec = store.load(hall_file)
-    db = Database(url)
+    db = Database(url, create=True)  # the demo makes its own database
     try:
         schema.upgrade(db)
         store.import_spec(db, spec)

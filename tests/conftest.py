@@ -94,7 +94,7 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """An empty, migrated database on each engine."""
     if request.param == "sqlite":
         url = f"sqlite:///{(tmp_path / 'antre.db').as_posix()}"
-        db = Database(url)
+        db = Database(url, create=True)
         schema.upgrade(db)
         db.dispose()
         return url

@@ -26,8 +26,11 @@ Result = tuple[str, Any] | None
 _opened: list[Database] = []
 
 
-def _database(args: argparse.Namespace, settings: DeviceSettings) -> Database:
-    db = schema.connect(args.db or settings.database_url)
+def _database(
+    args: argparse.Namespace, settings: DeviceSettings, *, create: bool = False
+) -> Database:
+    """The configured database; a missing SQLite file is refused unless ``create``."""
+    db = schema.connect(args.db or settings.database_url, create=create)
     _opened.append(db)
     return db
 
@@ -53,7 +56,8 @@ def _ticket_line(hall: HallService, view: TicketView) -> str:
 
 
 def db(args: argparse.Namespace, settings: DeviceSettings) -> Result:
-    database = Database(args.db or settings.database_url)
+    # Only "db upgrade" (and "hall import") make a missing SQLite file; "db status" looks.
+    database = Database(args.db or settings.database_url, create=args.action == "upgrade")
     _opened.append(database)
     if args.action == "status":
         current, head = schema.current_revision(database), schema.HEAD
@@ -85,7 +89,7 @@ def hall(args: argparse.Namespace, settings: DeviceSettings) -> Result:
         )
     if args.action == "import":
         spec = store.load(Path(args.file))  # validated before anything is written
-        summary = store.import_spec(_database(args, settings), spec)
+        summary = store.import_spec(_database(args, settings, create=True), spec)
         verb = "dibuat" if summary.created else "diperbarui"
         return (
             f"gedung {summary.hall_code} {verb}: {summary.agencies} instansi, "

@@ -38,7 +38,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from core import clock
 from core.db import models as m
-from core.errors import AntreError, ConfigError, DatabaseUnavailable
+from core.db.sqlite_file import SqliteFile
+from core.errors import AntreError, ConfigError, DatabaseMissing, DatabaseUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -151,7 +152,9 @@ def _is_disconnect(error: DBAPIError) -> bool:
 class Database:
     """One database (SQLite file or PostgreSQL server) holding one or more halls."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, create: bool = False) -> None:
+        """``create``: a missing SQLite file may be made (``antre db upgrade``, ``hall
+        import``, the demo, test fixtures); otherwise it is refused (DatabaseMissing)."""
         try:
             self.url = make_url(url)
         except ArgumentError:
@@ -159,6 +162,12 @@ class Database:
         self.dialect = self.url.get_backend_name()
         if self.dialect not in ("sqlite", "postgresql"):
             raise ConfigError("bad_database_url", url=url)
+        database = self.url.database if self.dialect == "sqlite" else None
+        self.file = (
+            SqliteFile(Path(database).expanduser().absolute(), create=create)
+            if database and database != ":memory:"
+            else None
+        )
         self.engine = self._create_engine()
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
@@ -168,13 +177,12 @@ class Database:
 
     def _create_engine(self) -> Engine:
         if self.is_sqlite:
-            database = self.url.database
-            if database and database != ":memory:":
-                Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-            engine = create_engine(
-                self.url,
-                connect_args={"timeout": 30, "check_same_thread": False},
-            )
+            if self.file is not None:
+                engine = create_engine(self.url, creator=self.file.connect)
+            else:
+                engine = create_engine(
+                    self.url, connect_args={"timeout": 30, "check_same_thread": False}
+                )
             event.listen(engine, "connect", _sqlite_on_connect)
             event.listen(engine, "begin", _sqlite_on_begin)
             return engine
@@ -193,6 +201,20 @@ class Database:
     def dispose(self) -> None:
         self.engine.dispose()
 
+    def check_file(self) -> None:
+        """SQLite: raise DatabaseMissing unless the path still names the file opened.
+
+        The pooled connections are dropped then: they hold a file that has no name (or
+        another name) now, and must not serve another transaction.
+        """
+        if self.file is None:
+            return
+        try:
+            self.file.check()
+        except DatabaseMissing:
+            self.engine.dispose()
+            raise
+
     @contextmanager
     def _session(self, write: bool) -> Iterator[Session]:
         connection = self.engine.connect()
@@ -201,6 +223,9 @@ class Database:
                 connection = connection.execution_options(antre_write=write)
             session = self._sessions(bind=connection)
             try:
+                if self.file is not None:
+                    session.connection()  # BEGIN (IMMEDIATE for a writer), then look
+                    self.check_file()
                 yield session
             finally:
                 session.close()
@@ -258,6 +283,7 @@ class Database:
                             tx.run(_STORE_REQUEST, stored)
                         if write:
                             _write_events(tx)
+                            self.check_file()  # the file may have gone since BEGIN
                     session.commit()
                     return result
             except DBAPIError as error:

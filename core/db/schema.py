@@ -41,6 +41,7 @@ def head_revision(db: Database) -> str:
 
 def current_revision(db: Database) -> str | None:
     with db.engine.connect() as connection:
+        db.check_file()
         if not inspect(connection).has_table("alembic_version"):
             return None
         return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
@@ -73,9 +74,13 @@ def ensure_current(db: Database, auto_upgrade: bool) -> None:
     raise SchemaMismatch("schema_outdated" if revision else "schema_missing", revision=revision)
 
 
-def connect(url: str, *, auto_upgrade: bool | None = None) -> Database:
-    """Open a database ready to serve: schema checked (and upgraded on SQLite by default)."""
-    db = Database(url)
+def connect(url: str, *, auto_upgrade: bool | None = None, create: bool = False) -> Database:
+    """Open a database ready to serve: schema checked (and upgraded on SQLite by default).
+
+    A missing SQLite file is refused (DatabaseMissing) unless ``create``: only the commands
+    that set a database up (``antre db upgrade``, ``antre hall import``, the demo) create one.
+    """
+    db = Database(url, create=create)
     try:
         ensure_current(db, db.is_sqlite if auto_upgrade is None else auto_upgrade)
     except DBAPIError as error:

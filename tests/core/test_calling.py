@@ -375,7 +375,7 @@ def test_unknown_counter(hall: HallService) -> None:
 def test_sqlite_uses_wal_and_immediate_writes(tmp_path) -> None:
     from core.db import schema
 
-    db = schema.connect(f"sqlite:///{tmp_path / 'wal.db'}")
+    db = schema.connect(f"sqlite:///{tmp_path / 'wal.db'}", create=True)
     with db.engine.connect() as connection:
         assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1

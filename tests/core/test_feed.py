@@ -133,7 +133,7 @@ def test_sqlite_subscriber_reports_a_missing_database_and_recovers(tmp_path) -> 
 
     clock.set_clock(lambda: WIB_MONDAY_9)
     path = tmp_path / "hall.db"
-    db = schema.connect(f"sqlite:///{path}")
+    db = schema.connect(f"sqlite:///{path}", create=True)
     store.import_spec(db, store.load(SMALL_HALL))
     hall = HallService.open(db, "uji")
     status: list[bool] = []

@@ -14,7 +14,7 @@ from sqlalchemy import inspect, text
 from core.db import schema
 from core.db.database import Database
 from core.db.models import Base
-from core.errors import SchemaMismatch
+from core.errors import DatabaseMissing, SchemaMismatch
 from core.hallfile import store
 from core.service import HallService
 from tests.conftest import SMALL_HALL, draw_logo, with_logo
@@ -72,8 +72,22 @@ def test_refuses_a_newer_schema(db_url: str) -> None:
     db.dispose()
 
 
+def test_a_missing_sqlite_file_is_refused_and_nothing_is_made(tmp_path) -> None:  # noqa: ANN001
+    path = tmp_path / "new" / "antre.db"
+    url = f"sqlite:///{path}"
+    for opening in (lambda: schema.connect(url), lambda: Database(url).read(lambda tx: 0)):
+        with pytest.raises(DatabaseMissing) as error:
+            opening()
+        assert error.value.message("id") == (
+            f"Tidak ada basis data di {path}. Periksa pengaturan basis data, atau buat dengan:"
+            " antre db upgrade, lalu antre hall import FILE"
+        )
+        assert error.value.message("en").startswith(f"No database at {path}. ")
+    assert list(tmp_path.iterdir()) == []  # no folder, no empty database
+
+
 def test_sqlite_sets_itself_up_postgresql_asks_for_an_upgrade(tmp_path, pg_url: str) -> None:  # noqa: ANN001
-    fresh = schema.connect(f"sqlite:///{tmp_path / 'new' / 'antre.db'}")
+    fresh = schema.connect(f"sqlite:///{tmp_path / 'new' / 'antre.db'}", create=True)
     assert schema.current_revision(fresh) == schema.HEAD
     fresh.dispose()
     import psycopg
@@ -102,7 +116,7 @@ def _hall_columns(db: Database) -> set[str]:
 
 def test_a_0001_sqlite_database_upgrades_itself_and_keeps_its_data(tmp_path) -> None:  # noqa: ANN001
     url = f"sqlite:///{(tmp_path / 'antre.db').as_posix()}"
-    old = Database(url)
+    old = Database(url, create=True)
     command.upgrade(schema.alembic_config(old), "0001")
     with old.engine.begin() as connection:
         connection.execute(

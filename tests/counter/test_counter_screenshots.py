@@ -51,7 +51,7 @@ def at(fixed_clock, hhmm: str, seconds: int = 0) -> None:
 @pytest.fixture
 def morning(tmp_path, fixed_clock):
     """The sample hall at 09:45, Loket 1 has served a few citizens since eight."""
-    db = schema.connect(f"sqlite:///{(tmp_path / 'pagi.db').as_posix()}")
+    db = schema.connect(f"sqlite:///{(tmp_path / 'pagi.db').as_posix()}", create=True)
     store.import_spec(db, store.load(SAMPLE_HALL))
     hall = HallService.open(db)
     officer = hall.add_officer("siti.rahma", "rahasia-loket", full_name="Siti Rahmawati")

@@ -38,7 +38,7 @@ def open_sample(path: Path, text: str) -> HallService:
     Loket 6 on a break, Loket 14 closed, nobody called yet."""
     clock.set_clock(clock.fixed_clock(MORNING))
     path.touch()  # an empty SQLite file: set up on opening
-    db = schema.connect(f"sqlite:///{path.as_posix()}")
+    db = schema.connect(f"sqlite:///{path.as_posix()}", create=True)
     store.import_spec(db, store.parse(text, SAMPLE.name, SAMPLE.parent))  # its logo beside it
     hall = HallService.open(db)
     for number in range(1, 16):
