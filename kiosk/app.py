@@ -17,6 +17,7 @@ import time
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
+from core.db.database import Database
 from core.errors import AntreError, ConfigError, DatabaseUnavailable
 from core.service import HallService
 from kiosk import theme
@@ -78,15 +79,18 @@ class _Starter:
         args: argparse.Namespace,
     ) -> None:
         self.app, self.device, self.config, self.args = app, device, config, args
-        self.db = open_database(device)
+        self.db: Database | None = None  # opened by the first attempt that reaches it
         self.window = None
         self.waiting: QWidget | None = None
         self.exit_code = 0
 
     def attempt(self) -> None:
-        operations.run(
-            lambda: HallService.open(self.db, self.device.hall), self.opened, self.failed
-        )
+        operations.run(self._open, self.opened, self.failed)
+
+    def _open(self) -> HallService:
+        if self.db is None:
+            self.db = open_database(self.device)  # no file yet, or no server: wait for it
+        return HallService.open(self.db, self.device.hall)
 
     def failed(self, error: Exception) -> None:
         if isinstance(error, DatabaseUnavailable):
