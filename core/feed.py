@@ -60,16 +60,23 @@ class EventFeed:
 
         return self.db.read(work)
 
-    def wait(self, after: int, timeout: float) -> list[EventView]:
-        """Events after the cursor, waiting up to ``timeout`` seconds for the first one."""
+    def wait(
+        self, after: int, timeout: float, stop: threading.Event | None = None
+    ) -> list[EventView]:
+        """Events after the cursor, waiting up to ``timeout`` seconds for the first one.
+
+        On SQLite a set ``stop`` ends the wait at the next poll (a program quits at once).
+        """
         deadline = time.monotonic() + timeout
+        stop = stop or threading.Event()
         while True:
             events = self.fetch(after)
             remaining = deadline - time.monotonic()
             if events or remaining <= 0:
                 return events
             if self.db.is_sqlite:
-                time.sleep(min(POLL_SECONDS, remaining))
+                if stop.wait(min(POLL_SECONDS, remaining)):
+                    return []
             else:
                 self._pg_wait(remaining)
 
@@ -161,7 +168,7 @@ class Subscription:
         connected = True
         while not self._stop.is_set():
             try:
-                events = self.feed.wait(self.cursor, self._wait)
+                events = self.feed.wait(self.cursor, self._wait, self._stop)
             except DatabaseUnavailable as error:
                 if connected:
                     log.warning("event feed lost the database: %s", error.params.get("detail"))
