@@ -1,0 +1,71 @@
+"""``--help`` of every window program: no screen needed, Bahasa Indonesia by default, no markup."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BIN = Path(sys.executable).parent
+PROGRAMS = {
+    "antre-display": [str(BIN / "antre-display")],
+    "antre-kiosk": [str(BIN / "antre-kiosk")],
+    "antre-counter": [str(BIN / "antre-counter")],
+    "demo": [sys.executable, "-m", "demo"],
+}
+OPTION_NAMES = re.compile(r"--?[\w-]+|\b[A-Z_]{2,}\b")  # --size SIZE: the same in both
+ENGLISH = re.compile(r"\b(the|of|this|with|show|window|database|screen)\b")
+MARKUP = re.compile(r"``|%\(|<[a-z/][^>]*>|&[a-z]+;|\*\*")
+
+
+def _help(command: list[str], lang: str | None) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("QT_", "ANTRE_LANG"))}
+    env.pop("DISPLAY", None)  # no screen at all, and no offscreen platform either
+    env.pop("WAYLAND_DISPLAY", None)
+    if lang:
+        env["ANTRE_LANG"] = lang
+    return subprocess.run([*command, "--help"], capture_output=True, text=True, env=env, timeout=60)
+
+
+@pytest.mark.parametrize("name", list(PROGRAMS))
+def test_help_is_in_indonesian_without_a_screen(name: str) -> None:
+    done = _help(PROGRAMS[name], None)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(f"cara pakai: {name}"), done.stdout
+    assert "pilihan:" in done.stdout
+    assert "tampilkan bantuan ini lalu keluar" in done.stdout
+    assert not MARKUP.search(done.stdout), done.stdout
+    assert "Traceback" not in done.stderr
+    english_only = [
+        line
+        for line in done.stdout.splitlines()[1:]
+        if re.search(ENGLISH, re.sub(OPTION_NAMES, "", line))
+    ]
+    assert not english_only, english_only
+
+
+@pytest.mark.parametrize("name", list(PROGRAMS))
+def test_help_is_in_english_with_antre_lang_en(name: str) -> None:
+    done = _help(PROGRAMS[name], "en")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(f"usage: {name}"), done.stdout
+    assert "show this help message and exit" in done.stdout
+    assert not MARKUP.search(done.stdout), done.stdout
+
+
+def test_a_usage_error_is_said_in_indonesian_by_the_program() -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ANTRE_LANG")}
+    env.pop("DISPLAY", None)
+    done = subprocess.run(
+        [str(BIN / "antre-display"), "--sound", "loud"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert "antre-display: --sound: 'loud' tidak ada dalam pilihan" in done.stderr
