@@ -18,7 +18,7 @@ import sys
 import time
 from types import TracebackType
 
-from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QLoggingCategory, QtMsgType, qInstallMessageHandler, qSetMessagePattern
 from PySide6.QtWidgets import QApplication
 
 from core.config import DeviceSettings, data_dir, load_settings
@@ -34,7 +34,7 @@ NATIVE_LOG_MAX_BYTES = 2_000_000  # then the file is kept once as ….1 and star
 QT_MESSAGE_PATTERN = (
     "%{time yyyy-MM-dd hh:mm:ss,zzz} %{if-debug}DEBUG%{endif}%{if-info}INFO%{endif}"
     "%{if-warning}WARNING%{endif}%{if-critical}ERROR%{endif}%{if-fatal}CRITICAL%{endif}"
-    " qt %{category}: %{message}"
+    " %{category}: %{message}"
 )
 
 
@@ -84,9 +84,13 @@ def make_app(program: str, argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     if existing is not None:
         return existing  # type: ignore[return-value]
-    # FFmpeg (QtMultimedia's back end) prints a dump of every sound it opens unless told not to.
-    os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.ffmpeg*=false")
-    os.environ.setdefault("QT_MESSAGE_PATTERN", QT_MESSAGE_PATTERN)
+    # Set in code, not through the environment: Qt reads QT_LOGGING_RULES and the message
+    # pattern once, at its first message, which QtMultimedia gives as it is imported.
+    # FFmpeg (QtMultimedia's back end) logs a dump of every sound it opens unless told not to;
+    # QT_LOGGING_RULES still overrides this.
+    QLoggingCategory.setFilterRules("qt.multimedia.ffmpeg*=false")
+    if "QT_MESSAGE_PATTERN" not in os.environ:
+        qSetMessagePattern(QT_MESSAGE_PATTERN)
     send_native_output_to_log(program)
     app = QApplication(argv or sys.argv)
     app.setApplicationName(program)
