@@ -60,9 +60,8 @@ def parse(argv: list[str]) -> argparse.Namespace:
     args = parser.parse_args(argv)
     unknown = set(args.windows.split(",")) - set(WINDOWS)
     if unknown or not args.windows:
-        parser.error(
-            f"--windows: choose from {', '.join(WINDOWS)} (not {', '.join(sorted(unknown))})"
-        )
+        wrong = say("--windows: choose from {choices} (not {wrong})")
+        parser.error(wrong.format(choices=", ".join(WINDOWS), wrong=", ".join(sorted(unknown))))
     return args
 
 

@@ -55,6 +55,9 @@ _ID: dict[str, str] = {
     # the demo
     "Antre: the whole hall on one PC": "Antre: seluruh gedung di satu komputer",
     "which windows (comma-separated)": "jendela yang dibuka (dipisah koma)",
+    "--windows: choose from {choices} (not {wrong})": (
+        "--windows: pilih dari {choices} (bukan {wrong})"
+    ),
     "hall file (TOML)": "berkas gedung (TOML)",
     "a PostgreSQL URL instead of a fresh SQLite demo database": (
         "URL PostgreSQL, pengganti basis data demo SQLite yang baru"

@@ -69,3 +69,17 @@ def test_a_usage_error_is_said_in_indonesian_by_the_program() -> None:
     )
     assert done.returncode == 2
     assert "antre-display: --sound: 'loud' tidak ada dalam pilihan" in done.stderr
+
+
+def test_the_demo_refuses_an_unknown_window_in_indonesian() -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ANTRE_LANG")}
+    env.pop("DISPLAY", None)
+    done = subprocess.run(
+        [*PROGRAMS["demo"], "--windows", "kiosk,tv"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert "demo: --windows: pilih dari kiosk, counter, display (bukan tv)" in done.stderr
