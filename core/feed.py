@@ -65,7 +65,8 @@ class EventFeed:
     ) -> list[EventView]:
         """Events after the cursor, waiting up to ``timeout`` seconds for the first one.
 
-        On SQLite a set ``stop`` ends the wait at the next poll (a program quits at once).
+        A set ``stop`` ends the wait within a poll interval on both engines (a program quits
+        at once): SQLite polls the table, PostgreSQL listens in slices of the same length.
         """
         deadline = time.monotonic() + timeout
         stop = stop or threading.Event()
@@ -77,8 +78,8 @@ class EventFeed:
             if self.db.is_sqlite:
                 if stop.wait(min(POLL_SECONDS, remaining)):
                     return []
-            else:
-                self._pg_wait(remaining)
+            elif not self._pg_wait(remaining, stop):
+                return []
 
     def close(self) -> None:
         if self._listener is not None:
@@ -119,13 +120,21 @@ class EventFeed:
             raise DatabaseUnavailable("database_unavailable", detail=str(error)) from error
         return [EventView(*row) for row in rows]
 
-    def _pg_wait(self, seconds: float) -> None:
+    def _pg_wait(self, seconds: float, stop: threading.Event) -> bool:
+        """Listen until a notification arrives (True) or the time is up (True: fetch once
+        more); False as soon as ``stop`` is set, checked between slices of POLL_SECONDS."""
         import psycopg
 
         connection = self._pg_connection()
+        deadline = time.monotonic() + seconds
         try:
-            for _ in connection.notifies(timeout=seconds, stop_after=1):
-                pass
+            while not stop.is_set():
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    return True
+                for _ in connection.notifies(timeout=min(POLL_SECONDS, remaining), stop_after=1):
+                    return True
+            return False
         except psycopg.Error as error:
             self.close()
             raise DatabaseUnavailable("database_unavailable", detail=str(error)) from error
