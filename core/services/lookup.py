@@ -61,7 +61,8 @@ def require_counter_number(number: int) -> None:
 
 def require_event_id(value: int, where: str) -> None:
     """An event id (a cursor such as ``events --since``) the events table can hold."""
-    low, high = limits.integer_range(m.Event.id) or limits.BIGINT_RANGE
+    high = (limits.integer_range(m.Event.id) or limits.BIGINT_RANGE)[1]
+    low = 0  # ids start at 1; 0 is "from the first event"
     if not low <= value <= high:
         problem = Phrase(
             "must be between {low} and {high} (is {value})",

@@ -316,8 +316,13 @@ def test_a_value_postgresql_would_refuse_is_refused_on_both_engines(
         (
             ("events", "--since", "12345678901234567890"),
             2,
-            "antre: events --since: harus antara -9223372036854775808 dan 9223372036854775807 "
+            "antre: events --since: harus antara 0 dan 9223372036854775807 "
             "(sekarang 12345678901234567890)",
+        ),
+        (
+            ("events", "--since", "-1"),
+            2,
+            "antre: events --since: harus antara 0 dan 9223372036854775807 (sekarang -1)",
         ),
         (
             ("issue", "KTP", "--kiosk", "k" * 65),
