@@ -55,7 +55,7 @@ def open_windows(
 ) -> DemoWindows:
     windows = DemoWindows()
     if "display" in names:
-        from display.app import build_board
+        from display.board import build_board
         from display.options import load_options
 
         options = load_options(["--windowed", "--size", "x".join(map(str, DEMO_SIZE))], settings)

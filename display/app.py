@@ -11,76 +11,24 @@ from __future__ import annotations
 import logging
 import sys
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
-from sqlalchemy.exc import DBAPIError
 
 from core import messages
 from core.config import load_settings
-from core.db import schema
-from core.errors import ConfigError, DatabaseUnavailable
-from core.service import HallService
-from display.announcer.queue import DEFAULT_CHIME
-from display.board_state import BoardState
+from core.errors import ConfigError
 from display.options import DisplayOptions, options_from, parser
-from display.sync import BoardSync
-from display.voice import HallVoice, make_voice, speech_renderer
-from display.window import BoardWindow, Look
 from ui import i18n
 from ui.application import make_app
 from ui.process import ready_line
 
+if TYPE_CHECKING:
+    from display.window import BoardWindow
+
 log = logging.getLogger(__name__)
 PROGRAM = "antre-display"
-
-
-def open_hall(options: DisplayOptions) -> HallService:
-    """The hall (DatabaseUnavailable while the server is out of reach; the board retries)."""
-    try:
-        db = schema.connect(options.database_url)
-    except DBAPIError as error:
-        raise DatabaseUnavailable("database_unavailable", detail=str(error.orig)) from error
-    return HallService.open(db, options.hall)
-
-
-def build_voice(options: DisplayOptions) -> HallVoice | None:
-    if options.sound == "off":
-        return make_voice(None, chime=None)
-    speech = speech_renderer(options.speech) if options.sound == "speech" else None
-    return make_voice(speech, chime=DEFAULT_CHIME)
-
-
-def build_board(options: DisplayOptions) -> BoardWindow:
-    voice = build_voice(options)
-    sync = BoardSync(
-        lambda: open_hall(options),
-        BoardState(options.zones),
-        voice,
-        language=options.language,
-    )
-    look = Look(
-        media_folder=options.media,
-        logo=options.logo,
-        accent=options.accent,
-        image_seconds=options.image_seconds,
-        video_volume=options.video_volume,
-        language=options.language,
-    )
-    return BoardWindow(sync, voice, look)
-
-
-def show(window: BoardWindow, options: DisplayOptions, app: QApplication) -> None:
-    screens = app.screens()
-    if options.screen is not None and 0 <= options.screen < len(screens):
-        window.setScreen(screens[options.screen])
-        window.move(screens[options.screen].geometry().topLeft())
-    if options.windowed:
-        width, height = options.size or (1280, 720)
-        window.resize(width, height)
-        window.show()
-    else:
-        window.set_full_screen(True)
 
 
 def _report_ready(window: BoardWindow, options: DisplayOptions, started: float) -> None:
@@ -107,6 +55,9 @@ def main(argv: list[str] | None = None) -> int:
         QMessageBox.critical(None, "Antre", error.message(lang))
         return 2
     i18n.set_language(options.language)
+    # Only now: it loads QtMultimedia, whose messages go to the native log from make_app on.
+    from display.board import build_board, show
+
     window = build_board(options)
     if options.report_ready:
         _report_ready(window, options, started)

@@ -13,7 +13,7 @@ from core.config import DeviceSettings
 from core.db import schema
 from core.hallfile import store
 from display import wording
-from display.app import build_board
+from display.board import build_board
 from display.options import load_options
 from tests.conftest import SMALL_HALL
 from tests.sqlite_tamper import TAMPERS, moved, tickets_in

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import selectors
 import shutil
 import signal
@@ -16,6 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 SAMPLE_HALL = ROOT / "assets" / "halls" / "mpp-lampung-timur.toml"
 MONDAY_MORNING = "2026-11-23T09:00:00+07:00"  # a weekday: the sample hall is open
+QT_MESSAGE = re.compile(r"\bqt\.[\w.]+: ")  # e.g. qt.multimedia.symbolsresolver: Couldn't load…
 READY_WITHIN_S = 10.0
 EXIT_WITHIN_S = 5.0
 
@@ -106,6 +108,8 @@ class Run:
             found.append(f"exit code {self.exit_code}")
         if "Traceback" in self.stderr:
             found.append("a traceback on stderr")
+        if QT_MESSAGE.search(self.stderr):
+            found.append("Qt's messages on the terminal (they belong in the native log)")
         return found
 
 
