@@ -23,7 +23,7 @@ from counter.login import LoginDialog
 from counter.workstation import Workstation
 from ui import command_line, i18n
 from ui.application import make_app
-from ui.process import report_when_ready
+from ui.process import asked_to_end, report_when_ready
 
 log = logging.getLogger(__name__)
 PROGRAM = "antre-counter"
@@ -134,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
         except DatabaseUnavailable as error:
             log.warning("start-up: %s", error)
             if not _ask_retry(error.message(lang), lang):
-                return 1
+                return 0 if asked_to_end() else 1  # SIGTERM/SIGINT end the dialog's loop too
         except AntreError as error:
             return _fatal(error.message(lang))
     if args.counter is not None:

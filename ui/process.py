@@ -3,7 +3,9 @@
 Python runs a signal handler only between bytecodes, and Qt's event loop runs none while it
 waits; the signal's byte on a socket (``signal.set_wakeup_fd``) wakes the loop, and the
 handler then ends the event loop (whatever the windows say), so ``exec()`` returns 0 and the
-program's own shutdown runs.
+program's own shutdown runs. The request is also kept (``asked_to_end``): a dialog's own loop
+(``QMessageBox.exec()`` at start-up) ends too, and its result is then no answer of a person's;
+a signal that comes before any loop runs ends the first one to start.
 
 The ready line (``ANTRE_<NAME>_READY <monotonic> <seconds since start>`` on stdout) is for
 tests and benchmarks: it is printed once the first real screen has been painted with data.
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 READY_POLL_MS = 20
 _kept: list[object] = []  # the socket pair and its notifier live as long as the process
+_asked_to_end = False
 
 
 def quit_on_signals(app: QApplication) -> None:
@@ -33,8 +36,22 @@ def quit_on_signals(app: QApplication) -> None:
     notifier.activated.connect(lambda *_: _drain(reader))
     _kept.extend((reader, writer, notifier))
     for number in (signal.SIGINT, signal.SIGTERM):
-        # exit(), not quit(): Qt's quit() first asks every window, and the kiosk refuses to close.
-        signal.signal(number, lambda *_: app.exit(0))
+        signal.signal(number, lambda *_: _end(app))
+
+
+def asked_to_end() -> bool:
+    """True once SIGINT or SIGTERM asked the program to end: it then ends with exit code 0."""
+    return _asked_to_end
+
+
+def _end(app: QApplication) -> None:
+    global _asked_to_end
+    _asked_to_end = True
+    # exit(), not quit(): Qt's quit() first asks every window, and the kiosk refuses to close.
+    if app.thread().loopLevel() == 0:  # before exec(): exit() would do nothing
+        QTimer.singleShot(0, app, lambda: app.exit(0))
+    else:
+        app.exit(0)  # the running loop, a dialog's own included, and the ones it runs in
 
 
 def _drain(reader: socket.socket) -> None:

@@ -157,3 +157,14 @@ def wait_for_ready(
     finally:
         selector.close()
     return None, None
+
+
+def wait_for_log(folder: Path, program_name: str, text: str, within_s: float) -> bool:
+    """True once ``logs/<program>.log`` in ``folder``'s data dir (base_env) holds ``text``."""
+    path = folder / "data" / "logs" / f"{program_name}.log"
+    deadline = time.monotonic() + within_s
+    while time.monotonic() < deadline:
+        if path.exists() and text in path.read_text(encoding="utf-8", errors="replace"):
+            return True
+        time.sleep(0.05)
+    return False

@@ -19,11 +19,14 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.programs import (
+    EXIT_WITHIN_S,
+    READY_WITHIN_S,
     Xvfb,
     base_env,
     prepare_hall,
     program,
     start_and_stop,
+    wait_for_log,
     wait_for_ready,
 )
 
@@ -113,3 +116,33 @@ def test_full_screen_fills_a_screen_without_a_window_manager(
             process.send_signal(signal.SIGTERM)
             assert process.wait(10) == 0
     assert f"{x_server.size}+0+0" in tree, tree
+
+
+@pytest.mark.parametrize("platform", ["xcb", "offscreen"])
+@pytest.mark.parametrize("name", ["counter", "kiosk", "display"])
+def test_a_signal_during_the_database_outage_at_start_ends_with_0(
+    name: str, platform: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    """No database at start: the counter asks "Coba lagi?" in a dialog of its own loop, the
+    kiosk shows its waiting screen, the display its banner. SIGTERM ends each with 0 (the
+    counter ended with 1: the signal ended the dialog's loop, read as "Keluar").
+    """
+    x_server = request.getfixturevalue("x_server") if platform == "xcb" else None
+    missing = tmp_path / "no-such-folder" / "antre.db"
+    env = _env(platform, tmp_path, f"sqlite:///{missing.as_posix()}", x_server)
+    process = subprocess.Popen(
+        program(name), stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
+    )
+    try:
+        assert wait_for_log(tmp_path, f"antre-{name}", str(missing), READY_WITHIN_S)
+        time.sleep(1.0)  # the dialog or waiting screen is up (nothing is printed to wait for)
+        assert process.poll() is None, "it should wait for the database, not end"
+        process.send_signal(signal.SIGTERM)
+        _, err = process.communicate(timeout=EXIT_WITHIN_S)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()
+    assert process.returncode == 0, err.decode(errors="replace")
+    assert not missing.exists()
+    assert err.decode(errors="replace") == "", "nothing on the terminal"
