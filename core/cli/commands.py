@@ -14,7 +14,7 @@ from core.config import DeviceSettings
 from core.db import schema
 from core.db.database import Database
 from core.domain.enums import CounterState, Priority, Role, TransferPosition
-from core.errors import ConfigError
+from core.errors import ConfigError, DatabaseMissing
 from core.feed import EventFeed
 from core.hallfile import store
 from core.messages import STATUS_NAMES, language, text
@@ -252,6 +252,11 @@ def events(args: argparse.Namespace, settings: DeviceSettings) -> Result:
                 cursor = event.id
             if not args.follow and len(batch) < 1000:
                 return None
+    except DatabaseMissing as error:
+        if error.code == "database_missing":
+            raise
+        # A reader saved nothing: say that the reading stopped, not that nothing was saved.
+        raise DatabaseMissing(f"{error.code}_reading", **error.params) from error
     finally:
         feed.close()
 
