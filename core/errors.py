@@ -21,6 +21,13 @@ class AntreError(Exception):
 
         return text(self.code, lang, **self.params)
 
+    def brief(self, lang: str = "id") -> str:
+        """The short form a screen's banner shows, where the catalogue has one."""
+        from core.messages import CATALOGUES, text
+
+        code = f"{self.code}_brief"
+        return text(code, lang, **self.params) if code in CATALOGUES["id"] else self.message(lang)
+
 
 class Refused(AntreError):
     """The hall's rules do not allow this action now."""

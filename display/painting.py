@@ -56,20 +56,38 @@ def fits(font: QFont, text: str, width: float, floor: float = 1.0) -> bool:
     return advance * floor <= width
 
 
-def wrap(text: str, font: QFont, width: float, max_lines: int) -> list[str]:
-    """Words on at most ``max_lines`` lines of ``width``; the last one elided if need be."""
+def wrap(text: str, font: QFont, width: float, max_lines: int, breaks: str = "") -> list[str]:
+    """Words on at most ``max_lines`` lines of ``width``; the last one elided if need be.
+
+    A word wider than a line may break after one of ``breaks`` ("/" for a file path)."""
     metrics = QFontMetricsF(font)
+    pieces: list[tuple[str, str]] = []  # (piece, what joins it to the one before)
+    for word in text.split():
+        parts = _split_after(word, breaks) if metrics.horizontalAdvance(word) > width else [word]
+        pieces.extend((part, " " if i == 0 else "") for i, part in enumerate(parts))
     lines: list[str] = []
-    words = text.split()
-    while words and len(lines) < max_lines:
-        line = words.pop(0)
-        while words and metrics.horizontalAdvance(f"{line} {words[0]}") <= width:
-            line = f"{line} {words.pop(0)}"
+    while pieces and len(lines) < max_lines:
+        line = pieces.pop(0)[0]
+        while pieces:
+            joined = f"{line}{pieces[0][1]}{pieces[0][0]}"
+            if metrics.horizontalAdvance(joined) > width:
+                break
+            line = joined
+            pieces.pop(0)
         lines.append(line)
-    if words:
-        rest = " ".join([lines[-1], *words])
+    if pieces:
+        rest = lines[-1] + "".join(f"{joiner}{piece}" for piece, joiner in pieces)
         lines[-1] = metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)
     return lines
+
+
+def _split_after(word: str, breaks: str) -> list[str]:
+    parts = [""]
+    for char in word:
+        parts[-1] += char
+        if char in breaks:
+            parts.append("")
+    return [part for part in parts if part]
 
 
 def cap_box(font: QFont, rect: QRectF) -> float:

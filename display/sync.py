@@ -20,7 +20,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from core import clock
 from core.domain.numbering import business_date
-from core.errors import AntreError, DatabaseUnavailable
+from core.errors import AntreError, DatabaseMissing, DatabaseUnavailable
 from core.logo import logo_path
 from core.service import HallService
 from core.views import EventView, QueueSnapshot, ServiceInfo, TicketView
@@ -65,6 +65,7 @@ class BoardSync(QObject):
     called = Signal(object, str)  # Call, "announced" | "fresh" (not spoken) | "stale"
     online_changed = Signal(bool)
     problem = Signal(str)  # a setup problem to show (no such hall …); "" when it is gone
+    outage_changed = Signal()  # the reason of the outage became known (or went): outage_text()
 
     def __init__(
         self,
@@ -87,6 +88,7 @@ class BoardSync(QObject):
         self.language = language
         self.synchronous = synchronous
         self.online = True
+        self.outage: DatabaseMissing | None = None  # why the database is out of reach, if known
         self.logo: Path | None = None  # the hall's logo file, as of the last (re)load
         self.bridge: FeedBridge | None = None
         self._feed_wait = feed_wait_seconds
@@ -166,6 +168,7 @@ class BoardSync(QObject):
         self._failures += 1
         if isinstance(error, DatabaseUnavailable):
             log.warning("board data not read (%s); again in %d ms", error, delay)
+            self._set_outage(error if isinstance(error, DatabaseMissing) else None)
             self._set_online(False)
         elif isinstance(error, AntreError):
             log.error("board data not read (%s); again in %d ms", error, delay)
@@ -227,8 +230,31 @@ class BoardSync(QObject):
             # Waiting announcements went stale during the outage: let them go.
             self.voice.drop_stale(FRESH_CALL, clock.now())
         self._set_online(ok)
+        if not ok and self.hall is not None:
+            # The feed says only that it lost the database; the file check says why.
+            operations.run(
+                self.hall.db.check_file,
+                lambda _none: None,
+                self._file_checked,
+                synchronous=self.synchronous,
+            )
+
+    def _file_checked(self, error: Exception) -> None:
+        if isinstance(error, DatabaseMissing) and not self.online:
+            self._set_outage(error)
+
+    def outage_text(self) -> str:
+        """The outage's reason in short, for the banner; "" when core gave none."""
+        return self.outage.brief(self.language) if self.outage is not None else ""
+
+    def _set_outage(self, error: DatabaseMissing | None) -> None:
+        if _reason(error) != _reason(self.outage):
+            self.outage = error
+            self.outage_changed.emit()
 
     def _set_online(self, ok: bool) -> None:
+        if ok:
+            self._set_outage(None)
         if ok != self.online:
             self.online = ok
             log.log(
@@ -237,3 +263,7 @@ class BoardSync(QObject):
                 "reachable again" if ok else "unreachable",
             )
             self.online_changed.emit(ok)
+
+
+def _reason(error: DatabaseMissing | None) -> tuple[str, str] | None:
+    return None if error is None else (error.code, str(error.params.get("path")))

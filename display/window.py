@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QWidget
 
 from display import theme, wording
 from display.board_state import Call
-from display.painting import draw_text, panel
+from display.painting import Painted, draw_text, panel, wrap
 from display.sync import BoardSync
 from display.voice import HallVoice
 from display.widgets.counter_grid import CounterGrid
@@ -54,11 +54,19 @@ class Look:
 
 
 class Banner(QWidget):
-    """A calm notice across the board: the database is out of reach, the board still runs."""
+    """A calm notice across the board: the database is out of reach, the board still runs.
+
+    One line when the text fits, else up to three (a reason naming a long file path): the window
+    gives the banner the height ``height_for`` asks, so nothing is cut.
+    """
+
+    MAX_LINES = 3
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.text = ""
+        self.line = 64  # the height of a one-line banner, in pixels (set by the window)
+        self.painted: Painted = {}  # the lines as last drawn ("line0", "line1"), for tests
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
 
     def set_text(self, text: str) -> None:
@@ -66,25 +74,60 @@ class Banner(QWidget):
         self.setVisible(bool(text))
         self.update()
 
+    def text_font(self) -> QFont:
+        return theme.font(self.line * 0.4, QFont.Weight.DemiBold)
+
+    def text_width(self, width: float) -> float:
+        return width - self.line * 1.3 - 2
+
+    def lines(self, width: float) -> list[str]:
+        """The text as the banner shows it at ``width``: on as few lines as it fits whole
+        (breaking at spaces, or after a "/" of a long path)."""
+        if not self.text:
+            return []
+        font, room = self.text_font(), self.text_width(width)
+        compact = self.text.replace(" ", "")
+        for count in range(1, self.MAX_LINES + 1):
+            lines = wrap(self.text, font, room, count, breaks="/\\")
+            if "".join(lines).replace(" ", "") == compact:
+                return lines
+        return lines  # longer than any hall path: the last line ends in "…"
+
+    def height_for(self, width: float) -> int:
+        return round(self.line * (1 + 0.6 * (max(1, len(self.lines(width))) - 1)))
+
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = QRectF(self.rect()).adjusted(1, 1, -1, -1)
-        panel(painter, rect, rect.height() * 0.3, QColor("#3B1219"), theme.DANGER, 2.0)
-        h = rect.height()
+        line = float(self.line)
+        panel(painter, rect, min(rect.height(), line) * 0.3, QColor("#3B1219"), theme.DANGER, 2.0)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(theme.DANGER)
         painter.drawEllipse(
-            QRectF(rect.left() + h * 0.4, rect.center().y() - h * 0.12, h * 0.24, h * 0.24)
+            QRectF(
+                rect.left() + line * 0.4, rect.center().y() - line * 0.12, line * 0.24, line * 0.24
+            )
         )
-        draw_text(
-            painter,
-            rect.adjusted(h * 0.9, 0, -h * 0.4, 0),
-            self.text,
-            theme.font(h * 0.4, QFont.Weight.DemiBold),
-            theme.TEXT,
-            elide=True,
-        )
+        lines = self.lines(self.width())
+        text_rect = rect.adjusted(line * 0.9, 0, -line * 0.4, 0)
+        pitch = text_rect.height() / max(1, len(lines))
+        self.painted.clear()
+        for index, shown in enumerate(lines):
+            box = QRectF(
+                text_rect.left(), text_rect.top() + index * pitch, text_rect.width(), pitch
+            )
+            draw_text(
+                painter,
+                box,
+                shown,
+                self.text_font(),
+                theme.TEXT,
+                floor=0.8,  # a path with no space to wrap at shrinks a little, then elides
+                elide=True,
+                painted=self.painted,
+                role=f"line{index}",
+            )
         painter.end()
 
 
@@ -131,6 +174,7 @@ class BoardWindow(QWidget):
         sync.called.connect(self._on_called)
         sync.online_changed.connect(self._on_online)
         sync.problem.connect(self._on_problem)
+        sync.outage_changed.connect(self._on_outage)
         if voice is not None:
             voice.now_announcing.connect(self._on_announcing)
             voice.playing_changed.connect(self._on_playing)
@@ -155,7 +199,7 @@ class BoardWindow(QWidget):
         self.recent.set_calls(state.recent, state.agencies)
         if not (self.voice is not None and self.voice.busy):
             self._present(state.latest, highlight=False)
-        self._set_banner("" if self.sync.online else wording.offline())
+        self._set_banner("" if self.sync.online else self._outage_text())
         self._layout()
 
     def _on_changed(self, changes) -> None:  # noqa: ANN001 - board_state.Changes
@@ -189,7 +233,16 @@ class BoardWindow(QWidget):
         self.recent.set_exclude(call.ticket_id if call is not None else None)
 
     def _on_online(self, online: bool) -> None:
-        self._set_banner("" if online else wording.offline())
+        self._set_banner("" if online else self._outage_text())
+
+    def _outage_text(self) -> str:
+        """Why the board is out of touch: the database's own reason (a missing or replaced
+        SQLite file, with its path) when core gave one, else the calm generic line."""
+        return self.sync.outage_text() or wording.offline()
+
+    def _on_outage(self) -> None:
+        if not self.sync.online:
+            self._set_banner(self._outage_text())
 
     def _on_problem(self, text: str) -> None:
         if text:
@@ -199,8 +252,9 @@ class BoardWindow(QWidget):
 
     def _set_banner(self, text: str) -> None:
         """The notice gets a strip of its own under the header: it never covers the board."""
+        changed = text != self.banner.text
         self.banner.set_text(text)
-        if bool(text) != self._banner_shown:
+        if bool(text) != self._banner_shown or changed:  # shown, hidden, or one line ↔ two
             self._banner_shown = bool(text)
             self._layout()
 
@@ -299,11 +353,19 @@ class BoardWindow(QWidget):
         self._place_banner(s, header_h)
 
     def _banner_room(self, s: theme.Scale) -> int:
-        return s.px(64) + s.px(10) if self._banner_shown else 0
+        if not self._banner_shown:
+            return 0
+        self.banner.line = s.px(64)
+        return self.banner.height_for(self._banner_width(s)) + s.px(10)
+
+    def _banner_width(self, s: theme.Scale) -> int:
+        return min(self.width() - s.px(80), s.px(1300))
 
     def _place_banner(self, s: theme.Scale, header_h: int) -> None:
-        bw = min(self.width() - s.px(80), s.px(1300))
-        self.banner.setGeometry((self.width() - bw) // 2, header_h + s.px(14), bw, s.px(64))
+        bw = self._banner_width(s)
+        self.banner.line = s.px(64)
+        height = self.banner.height_for(bw)
+        self.banner.setGeometry((self.width() - bw) // 2, header_h + s.px(14), bw, height)
         self.banner.raise_()
 
     # --- window --------------------------------------------------------------------------------
@@ -326,7 +388,7 @@ class BoardWindow(QWidget):
             for child in (self.header, self.now_calling, self.grid, self.recent, self.marquee):
                 child.update()
             if not self.sync.online:
-                self._set_banner(wording.offline())
+                self._set_banner(self._outage_text())
         super().changeEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
