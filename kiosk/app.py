@@ -15,15 +15,15 @@ import sys
 import time
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from core.db.database import Database
 from core.errors import AntreError, ConfigError, DatabaseUnavailable
 from core.service import HallService
-from kiosk import theme
 from kiosk.config import KioskConfig
 from kiosk.printing import PrinterConfigError, parse_printer_uri
-from ui import command_line, operations
+from kiosk.waiting import WaitingWindow
+from ui import command_line, i18n, operations
 from ui.application import make_app, open_database
 from ui.application import settings as load_device_settings
 from ui.full_screen import show_full_screen
@@ -81,7 +81,7 @@ class _Starter:
         self.app, self.device, self.config, self.args = app, device, config, args
         self.db: Database | None = None  # opened by the first attempt that reaches it
         self.window = None
-        self.waiting: QWidget | None = None
+        self.waiting: WaitingWindow | None = None
         self.exit_code = 0
 
     def attempt(self) -> None:
@@ -95,7 +95,7 @@ class _Starter:
     def failed(self, error: Exception) -> None:
         if isinstance(error, DatabaseUnavailable):
             log.warning("database not reachable yet: %s", error.params.get("detail"))
-            self._show(self._waiting_window())
+            self._show(self._waiting_window(error))
             QTimer.singleShot(3000, self.attempt)
             return
         message = (
@@ -135,17 +135,13 @@ class _Starter:
             )
             show_full_screen(widget)  # fills the screen without a window manager too
 
-    def _waiting_window(self) -> QWidget:
+    def _waiting_window(self, error: DatabaseUnavailable) -> WaitingWindow:
+        """The calm page while the database is missing or unreachable, with the reason."""
         if self.waiting is None:
-            self.waiting = QLabel(
-                "Layanan sementara tidak tersedia\n\nMohon maaf, sistem antrean sedang tidak dapat"
-                " dihubungi.\nKiosk ini akan tersambung kembali dengan sendirinya."
-            )
-            self.waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            self.waiting.setWordWrap(True)
-            self.waiting.setStyleSheet(
-                f"background: {theme.BG}; color: {theme.TEXT}; font-size: 40px; padding: 80px;"
-            )
+            lang = self.config.language if self.config.language in ("id", "en") else "id"
+            i18n.set_language(lang)
+            self.waiting = WaitingWindow(lang)
+        self.waiting.show_error(error)
         return self.waiting
 
 

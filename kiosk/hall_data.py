@@ -5,7 +5,8 @@ logo, copied to a file in the data folder (``logo``, ``logo_changed``). The queu
 (waiting, estimates, availability) is refreshed when an event concerns it, at most once per
 ``min_interval`` however busy the hall is, and every minute so that opening hours, breaks and
 cut-offs take effect without an event. A lost database is reported
-through ``online`` and retried until it is back.
+through ``online`` and retried until it is back; when core knows why (a SQLite file missing,
+deleted, moved or replaced), the error is kept in ``outage`` for the technician's line.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from core.errors import DatabaseUnavailable
+from core.errors import DatabaseMissing, DatabaseUnavailable
 from core.logo import logo_path
 from core.service import HallService
 from core.views import EventView, QueueSnapshot, ServiceInfo, ServiceQueue
@@ -58,6 +59,7 @@ class HallData(QObject):
     changed = Signal()
     online_changed = Signal(bool)
     logo_changed = Signal(object)  # Path | None: the hall's logo file, read again
+    outage_changed = Signal()  # why the database is out of reach became known, or went
 
     def __init__(
         self,
@@ -76,6 +78,7 @@ class HallData(QObject):
         self.snapshot: QueueSnapshot | None = None
         self.logo: Path | None = None
         self.online = True
+        self.outage: DatabaseMissing | None = None  # why the database is out of reach, if known
         self.loaded = False
         self._synchronous = synchronous
         self._min_interval = min_interval
@@ -208,16 +211,34 @@ class HallData(QObject):
             log.warning("hall data unavailable: %s", error.params.get("detail"))
         else:
             log.error("reading the hall failed: %s", error)
+        self._set_outage(error if isinstance(error, DatabaseMissing) else None)
         self._set_online(False)
         self._want.add("full")
         self._retry.start()
 
-    def mark_offline(self) -> None:
+    def mark_offline(self, error: DatabaseUnavailable | None = None) -> None:
         """Another caller found the database unreachable: show it now and retry from here."""
+        if isinstance(error, DatabaseMissing):
+            self._set_outage(error)
         self._set_online(False)
         self.refresh(full=True)
 
+    def outage_text(self, lang: str) -> str:
+        """The outage's reason in short (core's words, with the file's path); "" if unknown."""
+        return self.outage.brief(lang) if self.outage is not None else ""
+
+    def _set_outage(self, error: DatabaseMissing | None) -> None:
+        if _reason(error) != _reason(self.outage):
+            self.outage = error
+            self.outage_changed.emit()
+
+    def _file_checked(self, error: Exception) -> None:
+        if isinstance(error, DatabaseMissing) and not self.online and not self._stopped:
+            self._set_outage(error)
+
     def _set_online(self, online: bool) -> None:
+        if online:
+            self._set_outage(None)
         if online != self.online:
             self.online = online
             self.online_changed.emit(online)
@@ -249,3 +270,15 @@ class HallData(QObject):
         else:
             self._set_online(False)
             self._retry.start()
+            # The feed says only that it lost the database; the file check (off the GUI
+            # thread: it may touch the disk) says why.
+            operations.run(
+                self.hall.db.check_file,
+                lambda _none: None,
+                self._file_checked,
+                synchronous=self._synchronous,
+            )
+
+
+def _reason(error: DatabaseMissing | None) -> tuple[str, str] | None:
+    return None if error is None else (error.code, str(error.params.get("path")))

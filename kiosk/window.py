@@ -299,7 +299,7 @@ class KioskWindow(QWidget):
         self._flow_ended()
         self.monitor.set_busy(False)
         if isinstance(error, DatabaseUnavailable):
-            self.data.mark_offline()
+            self.data.mark_offline(error)
             self.show_screen(self.unavailable)
         elif isinstance(error, Refused):
             self.notice.show_refusal(error.message(self.ctx.lang))

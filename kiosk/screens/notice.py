@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk import theme
 from kiosk.printing import FailureKind
@@ -127,25 +127,75 @@ class NoticeScreen(MessagePage):
             self.detail.setText(self.tr("Silakan coba lagi sebentar lagi atau hubungi petugas."))
 
 
+def unavailable_texts() -> tuple[str, str, str]:
+    """Title, message and detail of the out-of-service page (also shown while starting)."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("UnavailableScreen", text)
+
+    return (
+        tr("Layanan sementara tidak tersedia"),
+        tr("Mohon maaf, sistem antrean sedang tidak dapat dihubungi."),
+        tr(
+            "Kiosk ini akan tersambung kembali dengan sendirinya. Silakan menunggu sebentar "
+            "atau hubungi petugas informasi."
+        ),
+    )
+
+
+def show_unavailable(page: QWidget, reason: str) -> None:
+    """Set the out-of-service texts on a page with title, message, detail and reason lines."""
+    for line, text in zip(
+        (page.title, page.message, page.detail), unavailable_texts(), strict=True
+    ):  # type: ignore[attr-defined]
+        line.setText(text)
+    page.reason.set_reason(reason)  # type: ignore[attr-defined]
+
+
+class ReasonLine(QLabel):
+    """A small line for the technician under the citizens' text: why the database is out of
+    reach, in core's short words naming the file. Wrapped, never cut: a long path may break
+    after a "/" (an invisible break opportunity follows each one)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("outage-reason")
+        self.setProperty("role", "small")
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.reason = ""
+        self.hide()
+
+    def set_reason(self, reason: str) -> None:
+        self.reason = reason
+        self.setText(reason.replace("/", "/\u200b").replace("\\", "\\\u200b"))
+        self.setVisible(bool(reason))
+
+
 class UnavailableScreen(MessagePage):
-    """The database cannot be reached: say so calmly and keep retrying in the background."""
+    """The database cannot be reached: say so calmly and keep retrying in the background.
+
+    Citizens read the friendly text; when core knows why (a SQLite file missing, deleted,
+    moved or replaced) a small line under it tells the technician, with the file's path."""
 
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("screen-unavailable")
         self.set_tone("offline")
+        self.reason = ReasonLine()
+        layout = self.layout()
+        layout.insertWidget(layout.indexOf(self.detail) + 1, self.reason)
         self.spinner.show()
+        ctx.data.outage_changed.connect(self.retranslate)
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.title.setText(self.tr("Layanan sementara tidak tersedia"))
-        self.message.setText(self.tr("Mohon maaf, sistem antrean sedang tidak dapat dihubungi."))
-        self.detail.setText(
-            self.tr(
-                "Kiosk ini akan tersambung kembali dengan sendirinya. Silakan menunggu sebentar "
-                "atau hubungi petugas informasi."
-            )
-        )
+        show_unavailable(self, self.ctx.data.outage_text(self.ctx.lang))
+
+    def rescale_layout(self, m: theme.Metrics) -> None:
+        super().rescale_layout(m)
+        self.reason.setContentsMargins(0, m.px(18), 0, 0)
 
 
 class PausedScreen(MessagePage):
