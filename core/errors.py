@@ -57,6 +57,17 @@ class DatabaseMissing(DatabaseUnavailable):
         # What the logs of an outage print (the message itself is in the catalogue).
         self.params.setdefault("detail", f"{code}: {params.get('path')}")
 
+    @property
+    def reason(self) -> tuple[str, str]:
+        """What a screen says about it (the code and the path), to tell a new outage from
+        the one already shown."""
+        return self.code, str(self.params.get("path"))
+
+
+def same_outage(a: DatabaseMissing | None, b: DatabaseMissing | None) -> bool:
+    """Whether two outage reasons (None: the generic outage) would read the same."""
+    return (a and a.reason) == (b and b.reason)
+
 
 class SchemaMismatch(ConfigError):
     """The database schema is not the one this version of Antre knows."""

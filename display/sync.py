@@ -20,7 +20,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from core import clock
 from core.domain.numbering import business_date
-from core.errors import AntreError, DatabaseMissing, DatabaseUnavailable
+from core.errors import AntreError, DatabaseMissing, DatabaseUnavailable, same_outage
 from core.logo import logo_path
 from core.service import HallService
 from core.views import EventView, QueueSnapshot, ServiceInfo, TicketView
@@ -248,7 +248,7 @@ class BoardSync(QObject):
         return self.outage.brief(self.language) if self.outage is not None else ""
 
     def _set_outage(self, error: DatabaseMissing | None) -> None:
-        if _reason(error) != _reason(self.outage):
+        if not same_outage(error, self.outage):
             self.outage = error
             self.outage_changed.emit()
 
@@ -263,7 +263,3 @@ class BoardSync(QObject):
                 "reachable again" if ok else "unreachable",
             )
             self.online_changed.emit(ok)
-
-
-def _reason(error: DatabaseMissing | None) -> tuple[str, str] | None:
-    return None if error is None else (error.code, str(error.params.get("path")))

@@ -19,7 +19,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from core.errors import DatabaseMissing, DatabaseUnavailable
+from core.errors import DatabaseMissing, DatabaseUnavailable, same_outage
 from core.logo import logo_path
 from core.service import HallService
 from core.views import EventView, QueueSnapshot, ServiceInfo, ServiceQueue
@@ -228,7 +228,7 @@ class HallData(QObject):
         return self.outage.brief(lang) if self.outage is not None else ""
 
     def _set_outage(self, error: DatabaseMissing | None) -> None:
-        if _reason(error) != _reason(self.outage):
+        if not same_outage(error, self.outage):
             self.outage = error
             self.outage_changed.emit()
 
@@ -278,7 +278,3 @@ class HallData(QObject):
                 self._file_checked,
                 synchronous=self._synchronous,
             )
-
-
-def _reason(error: DatabaseMissing | None) -> tuple[str, str] | None:
-    return None if error is None else (error.code, str(error.params.get("path")))
