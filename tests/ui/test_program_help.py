@@ -23,13 +23,19 @@ ENGLISH = re.compile(r"\b(the|of|this|with|show|window|database|screen)\b")
 MARKUP = re.compile(r"``|%\(|<[a-z/][^>]*>|&[a-z]+;|\*\*")
 
 
-def _help(command: list[str], lang: str | None) -> subprocess.CompletedProcess[str]:
+def _run_without_a_screen(
+    command: list[str], lang: str | None = None
+) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("QT_", "ANTRE_LANG"))}
     env.pop("DISPLAY", None)  # no screen at all, and no offscreen platform either
     env.pop("WAYLAND_DISPLAY", None)
     if lang:
         env["ANTRE_LANG"] = lang
-    return subprocess.run([*command, "--help"], capture_output=True, text=True, env=env, timeout=60)
+    return subprocess.run(command, capture_output=True, text=True, env=env, timeout=60)
+
+
+def _help(command: list[str], lang: str | None) -> subprocess.CompletedProcess[str]:
+    return _run_without_a_screen([*command, "--help"], lang)
 
 
 def _the_one_error_after_the_usage(name: str, stderr: str) -> str:
@@ -68,30 +74,14 @@ def test_help_is_in_english_with_antre_lang_en(name: str) -> None:
 
 
 def test_a_usage_error_is_said_in_indonesian_by_the_program() -> None:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("ANTRE_LANG")}
-    env.pop("DISPLAY", None)
-    done = subprocess.run(
-        [str(BIN / "antre-display"), "--sound", "loud"],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-    )
+    done = _run_without_a_screen([str(BIN / "antre-display"), "--sound", "loud"])
     assert done.returncode == 2
     error = _the_one_error_after_the_usage("antre-display", done.stderr)
     assert error.startswith("antre-display: --sound: 'loud' tidak ada dalam pilihan"), error
 
 
 def test_the_demo_refuses_an_unknown_window_in_indonesian() -> None:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("ANTRE_LANG")}
-    env.pop("DISPLAY", None)
-    done = subprocess.run(
-        [*PROGRAMS["demo"], "--windows", "kiosk,tv"],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-    )
+    done = _run_without_a_screen([*PROGRAMS["demo"], "--windows", "kiosk,tv"])
     assert done.returncode == 2
     error = _the_one_error_after_the_usage("demo", done.stderr)
     assert error == "demo: --windows: pilih dari kiosk, counter, display (bukan tv)"
