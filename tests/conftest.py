@@ -7,6 +7,7 @@ With ``ANTRE_REQUIRE_PG=1`` (CI) an unreachable server fails the run instead of 
 
 from __future__ import annotations
 
+import faulthandler
 import os
 import tempfile
 import uuid
@@ -35,17 +36,24 @@ from core.service import HallService  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    """Qt's messages go to the log (shown with a failing test) through one handler for the run.
+# A test that outlives this is stuck where pytest-timeout's signal cannot reach it (a thread
+# of Qt's waiting for the GIL that the main thread holds while it waits for that thread): dump
+# every thread's stack on the terminal and end the run, instead of hanging CI for its 90 minutes.
+HARD_LIMIT_S = float(os.environ.get("ANTRE_TEST_HARD_LIMIT_S", "420"))
+_terminal_fd: int | None = None
 
-    pytest-qt's own capture is off (--no-qt-log in pyproject.toml): it swaps the handler
-    around every test, and a warning from a QtMultimedia thread during a swap crashes.
-    """
-    try:
-        from ui.application import route_qt_messages_to_log
-    except ImportError:  # installed without the gui extra: no Qt, nothing to route
-        return
-    route_qt_messages_to_log()
+
+def pytest_configure(config: pytest.Config) -> None:
+    global _terminal_fd
+    _terminal_fd = os.dup(2)  # the terminal's standard error: capture has not begun yet
+
+
+@pytest.fixture(autouse=True)
+def _hard_limit() -> Iterator[None]:
+    if _terminal_fd is not None:
+        faulthandler.dump_traceback_later(HARD_LIMIT_S, exit=True, file=_terminal_fd)
+    yield
+    faulthandler.cancel_dump_traceback_later()
 
 
 SMALL_HALL = ROOT / "tests" / "data" / "small-hall.toml"

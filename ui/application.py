@@ -18,7 +18,7 @@ import sys
 import time
 from types import TracebackType
 
-from PySide6.QtCore import QLoggingCategory, QtMsgType, qInstallMessageHandler, qSetMessagePattern
+from PySide6.QtCore import QLoggingCategory, qSetMessagePattern
 from PySide6.QtWidgets import QApplication
 
 from core.config import DeviceSettings, data_dir, load_settings
@@ -105,35 +105,3 @@ def open_database(settings: DeviceSettings) -> Database:
 
 def settings() -> DeviceSettings:
     return load_settings()
-
-
-# --- for the test suite only -------------------------------------------------------------------
-
-_QT_LEVELS = {
-    QtMsgType.QtDebugMsg: logging.DEBUG,
-    QtMsgType.QtInfoMsg: logging.INFO,
-    QtMsgType.QtWarningMsg: logging.WARNING,
-    QtMsgType.QtCriticalMsg: logging.ERROR,
-    QtMsgType.QtFatalMsg: logging.CRITICAL,
-}
-_qt_log = logging.getLogger("qt")
-
-
-def _qt_message(kind: QtMsgType, context: object, message: str) -> None:
-    _qt_log.log(_QT_LEVELS.get(kind, logging.WARNING), "%s", message)
-
-
-_handler_installed = False
-
-
-def route_qt_messages_to_log() -> None:
-    """Send Qt's messages to Python's log (the test suite shows them with a failing test).
-
-    Never in a program: see the module's docstring. Installed once per process: Qt calls the
-    handler from its own threads too, and replacing a Python handler while such a call waits
-    for the GIL ends in a call through a null pointer (pyproject.toml's --no-qt-log).
-    """
-    global _handler_installed
-    if not _handler_installed:
-        qInstallMessageHandler(_qt_message)
-        _handler_installed = True

@@ -13,6 +13,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import qInstallMessageHandler
+
 PROBE = """
 import sys
 from PySide6.QtCore import qInstallMessageHandler, qWarning
@@ -42,3 +44,9 @@ def test_qt_messages_go_to_the_native_log_without_python(tmp_path: Path) -> None
     assert "probe: a warning from Qt" not in done.stderr
     native = (tmp_path / "logs" / "antre-probe-native.log").read_text()
     assert "WARNING default: probe: a warning from Qt" in native, native
+
+
+def test_the_test_suite_leaves_qt_messages_to_qt_too(qapp) -> None:
+    """The suite itself installs no Python handler: one froze a CI run at a board's close."""
+    previous = qInstallMessageHandler(None)
+    assert previous is None, "a Python Qt message handler is installed in the test process"
