@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from core import clock, dates, messages
-from core.domain.enums import CounterState, TicketStatus
+from core.domain.enums import CounterState
 from core.domain.no_show import NoShowWait
+from core.domain.ticket_rules import Action, allowed_actions
 from core.errors import DatabaseUnavailable
 from core.service import HallService
 from core.views import OfficerView, TicketView
@@ -549,28 +550,21 @@ class Workstation(OfficerFlows, QMainWindow):
         )
 
     def enabled_actions(self) -> dict[str, bool]:
-        """Which buttons can act now: only the ones with something to act on."""
-        ready = self.runner.can_act and self.snapshot is not None and not self._closed
-        current = self.current
-        called = current is not None and current.status is TicketStatus.CALLED
-        state = self.snapshot.state if self.snapshot else None
-        no_show_waits = self.no_show_wait() is not None
-        calling = state is CounterState.OPEN  # on break or closed: open first (F11)
-        wanted = {
-            "call_next": calling,
-            "call_number": calling,
-            "recall": called,
-            "start": called,
-            "finish": current is not None,
-            "no_show": called and not no_show_waits,
-            "transfer": current is not None,
-            "park": current is not None,
-            "resume": calling and bool(self.snapshot and self.snapshot.parked),
-            "open": state is not CounterState.OPEN,
-            "break": state is not CounterState.BREAK,
-            "close": state is not CounterState.CLOSED,
-        }
-        result = {key: ready and ok for key, ok in wanted.items()}
+        """Which buttons can act now: those core's ticket rules allow with the ticket on
+        screen (core.domain.ticket_rules), while the window can act at all (online, loaded,
+        not closing). A held ticket stops neither a call nor a break or closing: calling asks
+        first how to close it, and core's refusal tells the officer to before a break."""
+        allowed: frozenset[Action] = frozenset()
+        if self.runner.can_act and self.snapshot is not None and not self._closed:
+            allowed = allowed_actions(
+                self.snapshot.state,
+                self.current,
+                parked=len(self.snapshot.parked),
+                no_show_rule=self.snapshot.no_show_rule,
+                now=clock.now(),
+                closing_first=True,
+            )
+        result = {action.value: action in allowed for action in Action}
         result["mini"] = True
         return result
 

@@ -9,7 +9,8 @@ from sqlalchemy import delete, select
 from core.db import models as m
 from core.db.database import Tx
 from core.domain.enums import CounterState
-from core.errors import ConfigError, Refused
+from core.domain.ticket_rules import state_change_refusal
+from core.errors import ConfigError
 from core.services.lookup import counter_row, open_ticket_at, service_row
 from core.views import HallRef
 
@@ -19,9 +20,9 @@ def set_state(
 ) -> CounterState:
     counter = counter_row(tx, hall, counter_number, lock=True)
     if state is not CounterState.OPEN:
-        current = open_ticket_at(tx, counter.id)
-        if current is not None:
-            raise Refused("counter_busy", counter=counter.name, ticket=current.number)
+        refusal = state_change_refusal(state, open_ticket_at(tx, counter.id), counter.name)
+        if refusal is not None:
+            raise refusal
     if counter.state is state and (officer_id is None or counter.officer_id == officer_id):
         return state
     counter.state = state

@@ -95,6 +95,28 @@ def test_cannot_go_on_break_holding_a_ticket(hall: HallService) -> None:
         hall.set_counter_state(1, CounterState.BREAK)
 
 
+def test_a_ticket_held_at_a_counter_on_break_is_served_but_not_recalled(
+    hall: HallService, db
+) -> None:
+    """A break only starts with no ticket held; should one be held anyway (the counter was
+    set on break behind core's back), a recall is a call and waits for the counter to open,
+    while the ticket can still be served, finished or set aside."""
+    waiting(hall, "KTP")
+    hall.call_next(1)
+    with db.engine.begin() as connection:
+        connection.execute(
+            update(m.Counter).where(m.Counter.number == 1).values(state=CounterState.BREAK)
+        )
+    with pytest.raises(Refused) as error:
+        hall.recall(1)
+    assert (error.value.code, error.value.params) == ("counter_on_break", {"counter": "Loket 1"})
+    assert hall.start(1).status is TicketStatus.SERVING
+    with pytest.raises(Refused) as error:
+        hall.recall(1)
+    assert error.value.code == "ticket_not_called"
+    assert hall.finish(1, "a001").status is TicketStatus.DONE
+
+
 def test_life_cycle_times_and_recall(hall: HallService, fixed_clock: ManualClock) -> None:
     waiting(hall, "KTP")
     fixed_clock.advance(minutes=5)
@@ -386,7 +408,7 @@ def test_sqlite_uses_wal_and_immediate_writes(tmp_path) -> None:
 def test_call_next_gets_past_heads_that_other_counters_are_claiming(hall: HallService) -> None:
     """PostgreSQL looks at the first 16 waiting tickets of each service first; when other
     counters hold every one of them, it still finds the next free ticket in the queue."""
-    from core.services.calling import _HEADS_PER_SERVICE
+    from core.services.calling_statements import HEADS_PER_SERVICE as _HEADS_PER_SERVICE
 
     numbers = waiting(hall, *["SKCK"] * (_HEADS_PER_SERVICE + 2))
     held = numbers[:_HEADS_PER_SERVICE]
