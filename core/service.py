@@ -8,14 +8,16 @@ repeated request with the same id is applied once and returns the first result.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy import select
 
 from core.db import models as m
+from core.db import schema
 from core.db.database import Database, Tx
 from core.domain.enums import CounterState, Priority, Role, TransferPosition
 from core.errors import ConfigError, NotFound, Refused
+from core.feed import Subscription
 from core.services import (
     calling,
     counters,
@@ -31,6 +33,7 @@ from core.views import (
     CounterFigures,
     CounterInfo,
     CounterView,
+    EventView,
     HallLogo,
     HallRef,
     IssuedTicket,
@@ -43,6 +46,9 @@ from core.views import (
     from_json,
     to_json,
 )
+
+if TYPE_CHECKING:
+    from core.hallfile.spec import HallSpec
 
 T = TypeVar("T")
 
@@ -74,6 +80,61 @@ class HallService:
     @classmethod
     def open(cls, db: Database, code: str | None = None) -> HallService:
         return cls(db, resolve_hall(db, code))
+
+    # --- opening, following, letting go: all a front end needs besides the calls below ---
+
+    @classmethod
+    def connect(cls, url: str, code: str | None = None) -> HallService:
+        """The hall in the database at ``url``, schema checked (``core.db.schema.connect``).
+
+        DatabaseUnavailable while the database cannot be reached (DatabaseMissing: no SQLite
+        file at its path); a program that waits for it calls again later.
+        """
+        db = schema.connect(url)
+        try:
+            return cls.open(db, code)
+        except BaseException:
+            db.dispose()
+            raise
+
+    @classmethod
+    def set_up(cls, url: str, spec: HallSpec) -> HallService:
+        """What ``antre db upgrade`` then ``antre hall import`` do, for the demo: the database
+        at ``url`` made (or brought to the newest schema), the hall file imported, its hall."""
+        from core.hallfile import store
+
+        db = Database(url, create=True)
+        try:
+            schema.upgrade(db)
+            store.import_spec(db, spec)
+            return cls.open(db, spec.code)
+        except BaseException:
+            db.dispose()
+            raise
+
+    def subscribe(
+        self,
+        cursor: int,
+        on_events: Callable[[list[EventView]], None],
+        on_status: Callable[[bool], None] | None = None,
+        *,
+        wait_seconds: float = 1.0,
+    ) -> Subscription:
+        """The hall's events after ``cursor``, handed over from a background thread once
+        started; ``on_status`` hears when the database is lost (False) and back (True)."""
+        return Subscription(
+            self.db, self.hall.id, cursor, on_events, on_status, wait_seconds=wait_seconds
+        )
+
+    def check_file(self) -> None:
+        """DatabaseMissing when the SQLite file is gone from its path or replaced (the reason
+        an outage has); nothing on PostgreSQL."""
+        self.db.check_file()
+
+    def dispose(self) -> None:
+        """Let the pooled connections go: at exit, and after an outage (a SQLite handle that
+        lived through a lost share may stay read-only)."""
+        self.db.dispose()
 
     def _write(
         self,

@@ -10,12 +10,9 @@ import time
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QMessageBox
-from sqlalchemy.exc import DBAPIError
 
 from core import messages
 from core.config import DeviceSettings, load_settings
-from core.db import schema
-from core.db.database import Database
 from core.errors import AntreError, ConfigError, DatabaseUnavailable
 from core.service import HallService
 from core.views import OfficerView
@@ -24,6 +21,7 @@ from counter.workstation import Workstation
 from ui import command_line, i18n
 from ui.application import make_app
 from ui.process import asked_to_end, report_when_ready
+from ui.startup import HallOpener
 
 log = logging.getLogger(__name__)
 PROGRAM = "antre-counter"
@@ -40,14 +38,6 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--lang", choices=("id", "en"), help=say("language of the screens"))
     parser.add_argument("--report-ready", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
-
-
-def connect(url: str) -> Database:
-    """The database, or DatabaseUnavailable with core's wording when it cannot be reached."""
-    try:
-        return schema.connect(url)
-    except DBAPIError as error:
-        raise DatabaseUnavailable("database_unavailable", detail=str(error.orig)) from error
 
 
 class CounterApp(QObject):
@@ -125,20 +115,31 @@ def main(argv: list[str] | None = None) -> int:
         return _fatal(error.message(lang))
     lang = args.lang or settings.language
     i18n.set_language(lang)
-    url = args.database or settings.database_url
-    while True:
-        try:
-            db = connect(url)
-            hall = HallService.open(db, args.hall or settings.hall)
-            break
-        except DatabaseUnavailable as error:
-            log.warning("start-up: %s", error)
-            if not _ask_retry(error.message(lang), lang):
-                return 0 if asked_to_end() else 1  # SIGTERM/SIGINT end the dialog's loop too
-        except AntreError as error:
-            return _fatal(error.message(lang))
     if args.counter is not None:
         settings = dataclasses.replace(settings, counter=args.counter)
+    # A database out of reach at start: the officer is asked whether to try again.
+    opener = HallOpener(
+        args.database or settings.database_url, args.hall or settings.hall, retry_seconds=None
+    )
+    ended: list[int] = []  # the exit code, when the program gave up before its hall
+
+    def unavailable(error: DatabaseUnavailable) -> None:
+        log.warning("start-up: %s", error)
+        if _ask_retry(error.message(lang), lang):
+            opener.attempt()
+        else:
+            ended.append(0 if asked_to_end() else 1)  # SIGTERM/SIGINT end the dialog too
+            opener.stop()
+
+    def refused(error: Exception) -> None:
+        ended.append(_fatal(error.message(lang) if isinstance(error, AntreError) else str(error)))
+        opener.stop()
+
+    opener.unavailable.connect(unavailable)
+    opener.refused.connect(refused)
+    hall = opener.wait()
+    if hall is None:
+        return ended[0] if ended else 0  # no code of ours: a signal asked to end
     controller = CounterApp(hall, settings, lang)
     login = controller.show_login()
     if args.report_ready:
@@ -146,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     code = app.exec()
     if controller.window is not None:
         controller.window.shutdown()
-    db.dispose()
+    hall.dispose()
     return code
 
 

@@ -2,14 +2,15 @@
 
 The window never decides a rule. It shows what core last said (a snapshot, refreshed by
 the event feed and after each action), sends the officer's actions through the
-:class:`~counter.actions.ActionRunner`, and shows core's refusal when core says no.
+:class:`~counter.actions.ActionRunner`, and shows core's refusal when core says no. Its reads
+and the feed go through ui.hall_sync, as in every Antre program; the runner keeps the
+window's online state, since a kept action waits for the database too.
 """
 
 from __future__ import annotations
 
 import logging
 from functools import partial
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSize, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QResizeEvent, QShortcut
@@ -31,7 +32,7 @@ from core.domain.no_show import NoShowWait
 from core.domain.ticket_rules import Action, allowed_actions
 from core.errors import DatabaseUnavailable
 from core.service import HallService
-from core.views import OfficerView, TicketView
+from core.views import EventView, OfficerView, TicketView
 from counter import no_show, theme, wording
 from counter.actions import ACTIONS, ActionRunner
 from counter.flows import STATE_ACTIONS, OfficerFlows
@@ -41,6 +42,7 @@ from counter.snapshot import CounterSnapshot, load
 from counter.widgets import ActionButton, Banner, Card, ElidedLabel, Notice, label
 from ui import i18n
 from ui.feed_bridge import FeedBridge
+from ui.hall_sync import HallSync
 
 log = logging.getLogger(__name__)
 
@@ -86,7 +88,6 @@ class Workstation(OfficerFlows, QMainWindow):
         self.feed_wait = feed_wait
         self.snapshot: CounterSnapshot | None = None
         self.current: TicketView | None = None
-        self.bridge: FeedBridge | None = None
         self.dialog: QDialog | None = None
         self.loaded = False
         self._epoch = 0  # moves on with every action step, so older reads are not shown
@@ -106,7 +107,7 @@ class Workstation(OfficerFlows, QMainWindow):
             self,
             synchronous=synchronous,
             pool=pool,
-            reset=hall.db.dispose,
+            reset=hall.dispose,
         )
         self.runner.step_done.connect(self._step_done)
         self.runner.finished.connect(self._attempt_finished)
@@ -115,6 +116,19 @@ class Workstation(OfficerFlows, QMainWindow):
         self.runner.online_changed.connect(self._online_changed)
         self.runner.pending_changed.connect(lambda _attempt: self._render_controls())
         self.runner.busy_changed.connect(lambda _busy: self._render_controls())
+        # No retries of its own: after a failed read the runner probes the database, and
+        # its online_changed brings the reload.
+        self.sync = HallSync(
+            hall,
+            kinds=RELEVANT,
+            retry_delays=(),
+            synchronous=synchronous,
+            pool=pool,
+            feed_wait=feed_wait,
+            parent=self,
+        )
+        self.sync.events.connect(self._on_events)
+        self.sync.feed_changed.connect(self.runner.set_feed_ok)
 
         self.setObjectName("workstation")
         theme.apply(self)
@@ -404,11 +418,16 @@ class Workstation(OfficerFlows, QMainWindow):
 
     # --- life cycle --------------------------------------------------------------------
 
+    @property
+    def bridge(self) -> FeedBridge | None:
+        """The hall's event feed, once the first load gave its cursor."""
+        return self.sync.bridge
+
     def start(self) -> None:
         """Load the counter, open it for this officer and follow the hall's events."""
-        self.runner.run_later(
-            lambda: load(
-                self.hall, self.counter_number, self.officer.id, with_config=True, with_cursor=True
+        self.sync.read(
+            lambda hall: load(
+                hall, self.counter_number, self.officer.id, with_config=True, with_cursor=True
             ),
             self._first_load,
             self._load_failed,
@@ -419,12 +438,7 @@ class Workstation(OfficerFlows, QMainWindow):
             return
         self.loaded = True
         self._apply(snapshot)
-        self.bridge = FeedBridge(
-            self.hall.db, self.hall.hall.id, snapshot.cursor or 0, self, self.feed_wait
-        )
-        self.bridge.events.connect(self._on_events)
-        self.bridge.connection.connect(self.runner.set_feed_ok)
-        self.bridge.start()
+        self.sync.follow(snapshot.cursor or 0)
         view = snapshot.counter
         if view.state is not CounterState.OPEN or view.officer_username != self.officer.username:
             self._submit("open", [self._state_step(CounterState.OPEN)])
@@ -445,9 +459,7 @@ class Workstation(OfficerFlows, QMainWindow):
         self.runner.shutdown()
         self._tick_timer.stop()
         self._refresh_timer.stop()
-        if self.bridge is not None:
-            self.bridge.stop()
-            self.bridge = None
+        self.sync.stop()
         self.mini.close()
         self.mini.deleteLater()
 
@@ -475,9 +487,9 @@ class Workstation(OfficerFlows, QMainWindow):
         epoch, config = self._epoch, self._want_config
         self._want_config = False
         previous = self.snapshot
-        self.runner.run_later(
-            lambda: load(
-                self.hall,
+        self.sync.read(
+            lambda hall: load(
+                hall,
                 self.counter_number,
                 self.officer.id,
                 with_config=config,
@@ -507,10 +519,10 @@ class Workstation(OfficerFlows, QMainWindow):
             self._seen_event = max(self._seen_event, snapshot.cursor)
         self._render()
 
-    def _on_events(self, batch: list[Any]) -> None:
+    def _on_events(self, batch: list[EventView]) -> None:
         # Events up to the cursor of the last read are already on screen (our own actions).
         kinds = [event.kind for event in batch if event.id > self._seen_event]
-        if any(kind.startswith(RELEVANT) for kind in kinds):
+        if kinds:  # all of RELEVANT kinds: the sync passes on no other
             self.request_refresh(config=any(kind in CONFIG_KINDS for kind in kinds))
 
     # --- rendering -----------------------------------------------------------------------

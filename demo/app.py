@@ -101,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     code = app.exec()
     if crowd is not None:
         crowd.stop()
-        crowd.hall.db.dispose()
+        crowd.hall.dispose()
     windows.close()
     clock.set_clock(None)
     return code
@@ -126,11 +126,10 @@ def _banner(hall, args: argparse.Namespace, url: str) -> str:  # noqa: ANN001 - 
 
 
 def _start_crowd(settings: DeviceSettings, counters, arrivals: float):  # noqa: ANN001, ANN202
-    from core.db import schema
     from core.service import HallService
     from demo.crowd import Crowd
 
-    hall = HallService.open(schema.connect(settings.database_url), settings.hall)
+    hall = HallService.connect(settings.database_url, settings.hall)
     crowd = Crowd(hall, [c.number for c in counters if c.number != REAL_COUNTER], arrivals)
     crowd.open_counters()
     crowd.start()

@@ -9,8 +9,6 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from core import config
-from core.db import schema
-from core.db.database import Database
 from core.domain.enums import Role
 from core.errors import Refused
 from core.hallfile import store
@@ -59,13 +57,10 @@ def first_open_morning(spec: HallSpec, today: date, opening: time = time(8, 5)) 
 
 def prepare(hall_file: Path, url: str, today: date) -> DemoHall:
     spec = store.load(hall_file)
-    db = Database(url, create=True)  # the demo makes its own database
+    hall = HallService.set_up(url, spec)  # the demo makes its own database
     try:
-        schema.upgrade(db)
-        store.import_spec(db, spec)
-        hall = HallService.open(db, spec.code)
         with contextlib.suppress(Refused):  # a PostgreSQL demo database keeps its officer
             hall.add_officer(*DEMO_OFFICER, role=Role.SUPERVISOR, full_name="Petugas Demo")
     finally:
-        db.dispose()
+        hall.dispose()
     return DemoHall(url, spec, first_open_morning(spec, today))

@@ -10,8 +10,6 @@ from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtWidgets import QWidget
 
 from core.config import DeviceSettings, load_settings
-from core.db import schema
-from core.db.database import Database
 from core.service import HallService
 
 DEMO_SIZE = (960, 540)
@@ -22,7 +20,7 @@ class DemoWindows:
     kiosk: QWidget | None = None
     counter: QWidget | None = None
     display: QWidget | None = None
-    databases: list[Database] = field(default_factory=list)
+    halls: list[HallService] = field(default_factory=list)
     closers: list = field(default_factory=list)
 
     def all(self) -> list[QWidget]:
@@ -40,14 +38,14 @@ class DemoWindows:
     def close(self) -> None:
         for closer in self.closers:
             closer()
-        for db in self.databases:
-            db.dispose()
+        for hall in self.halls:
+            hall.dispose()
 
 
 def _hall(settings: DeviceSettings, windows: DemoWindows) -> HallService:
-    db = schema.connect(settings.database_url)
-    windows.databases.append(db)
-    return HallService.open(db, settings.hall)
+    hall = HallService.connect(settings.database_url, settings.hall)
+    windows.halls.append(hall)
+    return hall
 
 
 def open_windows(

@@ -66,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     code = app.exec()
     window.sync.stop()
     if window.sync.hall is not None:
-        window.sync.hall.db.dispose()
+        window.sync.hall.dispose()
     return code
 
 

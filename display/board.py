@@ -8,26 +8,14 @@ and Qt's output goes to the native log, never at the top of ``display.app``.
 from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication
-from sqlalchemy.exc import DBAPIError
 
-from core.db import schema
-from core.errors import DatabaseUnavailable
-from core.service import HallService
 from display.announcer.queue import DEFAULT_CHIME
 from display.board_state import BoardState
 from display.options import DisplayOptions
 from display.sync import BoardSync
 from display.voice import HallVoice, make_voice, speech_renderer
 from display.window import BoardWindow, Look
-
-
-def open_hall(options: DisplayOptions) -> HallService:
-    """The hall (DatabaseUnavailable while the server is out of reach; the board retries)."""
-    try:
-        db = schema.connect(options.database_url)
-    except DBAPIError as error:
-        raise DatabaseUnavailable("database_unavailable", detail=str(error.orig)) from error
-    return HallService.open(db, options.hall)
+from ui.startup import hall_opener
 
 
 def build_voice(options: DisplayOptions) -> HallVoice | None:
@@ -39,8 +27,9 @@ def build_voice(options: DisplayOptions) -> HallVoice | None:
 
 def build_board(options: DisplayOptions) -> BoardWindow:
     voice = build_voice(options)
+    # The hall is opened by the board's first read: the board shows its outage meanwhile.
     sync = BoardSync(
-        lambda: open_hall(options),
+        hall_opener(options.database_url, options.hall),
         BoardState(options.zones),
         voice,
         language=options.language,

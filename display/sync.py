@@ -4,7 +4,8 @@ Reads run off the GUI thread (ui.operations). The feed pushes events (LISTEN/NOT
 PostgreSQL, polling on SQLite); nobody polls the board. When the database goes away the
 feed says so, retries, and resumes from its cursor: the calls made meanwhile reach the board
 in order, but only those of the last minute are announced; an older backlog is shown, not
-read out to a hall whose visitors have long gone to their counter.
+read out to a hall whose visitors have long gone to their counter. Reads, the feed, online
+state and the outage's reason are ui.hall_sync's, as in every Antre program.
 """
 
 from __future__ import annotations
@@ -20,19 +21,18 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from core import clock
 from core.domain.numbering import business_date
-from core.errors import AntreError, DatabaseMissing, DatabaseUnavailable, same_outage
+from core.errors import AntreError, DatabaseUnavailable
 from core.logo import logo_path
 from core.service import HallService
 from core.views import EventView, QueueSnapshot, ServiceInfo, TicketView
 from display.board_state import RECENT_FETCH, BoardState, Call
 from display.voice import HallVoice, style_from_settings
-from ui import operations
-from ui.feed_bridge import FeedBridge
+from ui.hall_sync import HallSync
 
 log = logging.getLogger(__name__)
 
 FRESH_CALL = timedelta(minutes=1)
-RETRY_MS = (500, 1000, 2000, 5000)
+RETRY_SECONDS = (0.5, 1.0, 2.0, 5.0)
 ANNOUNCED_MEMORY = 500
 
 
@@ -57,15 +57,13 @@ def read_board(hall: HallService) -> BoardData:
     )
 
 
-class BoardSync(QObject):
+class BoardSync(HallSync):
     """The board's data and its changes, as signals on the GUI thread."""
 
     loaded = Signal()  # the whole state was (re)read: redraw everything
     changed = Signal(object)  # Changes
     called = Signal(object, str)  # Call, "announced" | "fresh" (not spoken) | "stale"
-    online_changed = Signal(bool)
     problem = Signal(str)  # a setup problem to show (no such hall …); "" when it is gone
-    outage_changed = Signal()  # the reason of the outage became known (or went): outage_text()
 
     def __init__(
         self,
@@ -78,27 +76,25 @@ class BoardSync(QObject):
         feed_wait_seconds: float = 1.0,
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
         # A callable opens the hall on the first read, off the GUI thread: a board may start
         # before its database is reachable, and waits for it.
-        self.hall: HallService | None = hall if isinstance(hall, HallService) else None
-        self._opener = None if isinstance(hall, HallService) else hall
+        super().__init__(
+            hall,
+            retry_delays=RETRY_SECONDS,
+            synchronous=synchronous,
+            feed_wait=feed_wait_seconds,
+            parent=parent,
+        )
         self.state = state
         self.voice = voice
         self.language = language
-        self.synchronous = synchronous
-        self.online = True
-        self.outage: DatabaseMissing | None = None  # why the database is out of reach, if known
         self.logo: Path | None = None  # the hall's logo file, as of the last (re)load
-        self.bridge: FeedBridge | None = None
-        self._feed_wait = feed_wait_seconds
         self._loading = False
         self._reload_again = False
-        self._failures = 0
         self._announced: dict[tuple[int, int], None] = {}
-        self._retry = QTimer(self)
-        self._retry.setSingleShot(True)
-        self._retry.timeout.connect(self.reload)
+        self.retry_due.connect(self.reload)
+        self.events.connect(self.on_events)
+        self.feed_changed.connect(self._on_connection)
         self._day = QTimer(self)  # a new day: yesterday's calls leave the board
         self._day.setInterval(30_000)
         self._day.timeout.connect(self._check_day)
@@ -120,43 +116,19 @@ class BoardSync(QObject):
             self._reload_again = True
             return
         self._loading = True
-        operations.run(
-            self._read,
-            self._loaded,
-            self._load_failed,
-            synchronous=self.synchronous,
-        )
-
-    def _read(self) -> BoardData:
-        if self.hall is None:
-            assert self._opener is not None
-            self.hall = self._opener()
-        return read_board(self.hall)
+        self.read(read_board, self._loaded, self._load_failed)
 
     def _loaded(self, data: BoardData) -> None:
-        assert self.hall is not None
         self._loading = False
-        self._failures = 0
         # Calls read here are not announced: the feed starts after them (first load), or
         # brings them again with their age (a reload), and _call decides once per call.
         self.state.load(data.snapshot, data.recent, data.settings, data.services)
         self.logo = data.logo
         if self.voice is not None:
             self.voice.set_style(style_from_settings(self.state.settings, self.language))
-        self._set_online(True)
         self.problem.emit("")
         self.loaded.emit()
-        if self.bridge is None:
-            self.bridge = FeedBridge(
-                self.hall.db,
-                self.hall.hall.id,
-                data.snapshot.last_event_id,
-                self,
-                wait_seconds=self._feed_wait,
-            )
-            self.bridge.events.connect(self.on_events)
-            self.bridge.connection.connect(self._on_connection)
-            self.bridge.start()
+        self.follow(data.snapshot.last_event_id)
         if self._reload_again:
             self._reload_again = False
             self.reload()
@@ -164,26 +136,19 @@ class BoardSync(QObject):
     def _load_failed(self, error: Exception) -> None:
         self._loading = False
         self._reload_again = False
-        delay = RETRY_MS[min(self._failures, len(RETRY_MS) - 1)]
-        self._failures += 1
         if isinstance(error, DatabaseUnavailable):
-            log.warning("board data not read (%s); again in %d ms", error, delay)
-            self._set_outage(error if isinstance(error, DatabaseMissing) else None)
-            self._set_online(False)
-        elif isinstance(error, AntreError):
-            log.error("board data not read (%s); again in %d ms", error, delay)
+            return  # offline with its reason, and read again later: the sync's
+        if isinstance(error, AntreError):
+            log.error("board data not read (%s); read again soon", error)
             self.problem.emit(error.message(self.language))
         else:
-            log.error("board data not read: %r; again in %d ms", error, delay)
-            self._set_online(False)
-        self._retry.start(delay)
+            log.error("board data not read: %r; read again soon", error)
+            self.mark_offline()
+        self.retry_later()
 
     def stop(self) -> None:
-        self._retry.stop()
         self._day.stop()
-        if self.bridge is not None:
-            self.bridge.stop()
-            self.bridge = None
+        super().stop()
         if self.voice is not None:
             self.voice.stop()
 
@@ -229,37 +194,8 @@ class BoardSync(QObject):
         if ok and self.voice is not None:
             # Waiting announcements went stale during the outage: let them go.
             self.voice.drop_stale(FRESH_CALL, clock.now())
-        self._set_online(ok)
-        if not ok and self.hall is not None:
-            # The feed says only that it lost the database; the file check says why.
-            operations.run(
-                self.hall.db.check_file,
-                lambda _none: None,
-                self._file_checked,
-                synchronous=self.synchronous,
-            )
 
-    def _file_checked(self, error: Exception) -> None:
-        if isinstance(error, DatabaseMissing) and not self.online:
-            self._set_outage(error)
-
-    def outage_text(self) -> str:
-        """The outage's reason in short, for the banner; "" when core gave none."""
-        return self.outage.brief(self.language) if self.outage is not None else ""
-
-    def _set_outage(self, error: DatabaseMissing | None) -> None:
-        if not same_outage(error, self.outage):
-            self.outage = error
-            self.outage_changed.emit()
-
-    def _set_online(self, ok: bool) -> None:
-        if ok:
-            self._set_outage(None)
-        if ok != self.online:
-            self.online = ok
-            log.log(
-                logging.INFO if ok else logging.WARNING,
-                "database %s",
-                "reachable again" if ok else "unreachable",
-            )
-            self.online_changed.emit(ok)
+    def outage_text(self, lang: str | None = None) -> str:
+        """The outage's reason in short, for the banner (the board's language unless told);
+        "" when core gave none."""
+        return super().outage_text(lang or self.language)

@@ -17,17 +17,17 @@ import time
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from core.db.database import Database
 from core.errors import AntreError, ConfigError, DatabaseUnavailable
 from core.service import HallService
 from kiosk.config import KioskConfig
 from kiosk.printing import PrinterConfigError, parse_printer_uri
 from kiosk.waiting import WaitingWindow
-from ui import command_line, i18n, operations
-from ui.application import make_app, open_database
+from ui import command_line, i18n
+from ui.application import make_app
 from ui.application import settings as load_device_settings
 from ui.full_screen import show_full_screen
 from ui.process import report_when_ready
+from ui.startup import HallOpener
 
 log = logging.getLogger(__name__)
 _STARTED = time.perf_counter()
@@ -79,25 +79,27 @@ class _Starter:
         args: argparse.Namespace,
     ) -> None:
         self.app, self.device, self.config, self.args = app, device, config, args
-        self.db: Database | None = None  # opened by the first attempt that reaches it
+        # No file yet, or no server: the opener says so and tries again every 3 s.
+        self.opener = HallOpener(device.database_url, device.hall, retry_seconds=3.0)
+        self.opener.unavailable.connect(self.unavailable)
+        self.opener.refused.connect(self.failed)
+        self.opener.opened.connect(self.opened)
         self.window = None
         self.waiting: WaitingWindow | None = None
         self.exit_code = 0
 
-    def attempt(self) -> None:
-        operations.run(self._open, self.opened, self.failed)
+    @property
+    def hall(self) -> HallService | None:
+        """The hall once opened (its connections are let go at exit)."""
+        return self.opener.hall
 
-    def _open(self) -> HallService:
-        if self.db is None:
-            self.db = open_database(self.device)  # no file yet, or no server: wait for it
-        return HallService.open(self.db, self.device.hall)
+    def attempt(self) -> None:
+        self.opener.attempt()
+
+    def unavailable(self, error: DatabaseUnavailable) -> None:
+        self._show(self._waiting_window(error))
 
     def failed(self, error: Exception) -> None:
-        if isinstance(error, DatabaseUnavailable):
-            log.warning("database not reachable yet: %s", error.params.get("detail"))
-            self._show(self._waiting_window(error))
-            QTimer.singleShot(3000, self.attempt)
-            return
         message = (
             error.message(self.config.language) if isinstance(error, AntreError) else str(error)
         )
@@ -162,8 +164,11 @@ def main(argv: list[str] | None = None) -> int:
     starter = _Starter(app, device, config, args)
     starter.attempt()
     code = app.exec()
+    starter.opener.stop()
     if starter.window is not None:
         starter.window.shutdown()
+    if starter.hall is not None:
+        starter.hall.dispose()
     return starter.exit_code or code
 
 

@@ -4,9 +4,9 @@ Services and settings are read once and again when the hall is reconfigured; so 
 logo, copied to a file in the data folder (``logo``, ``logo_changed``). The queue snapshot
 (waiting, estimates, availability) is refreshed when an event concerns it, at most once per
 ``min_interval`` however busy the hall is, and every minute so that opening hours, breaks and
-cut-offs take effect without an event. A lost database is reported
-through ``online`` and retried until it is back; when core knows why (a SQLite file missing,
-deleted, moved or replaced), the error is kept in ``outage`` for the technician's line.
+cut-offs take effect without an event. Reads, the feed, ``online`` and the outage's reason
+(``outage``, for the technician's line) are ui.hall_sync's, as in every Antre program; a lost
+database is read again every ``retry_seconds`` until it is back.
 """
 
 from __future__ import annotations
@@ -19,12 +19,11 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from core.errors import DatabaseMissing, DatabaseUnavailable, same_outage
+from core.errors import DatabaseUnavailable
 from core.logo import logo_path
 from core.service import HallService
 from core.views import EventView, QueueSnapshot, ServiceInfo, ServiceQueue
-from ui import operations
-from ui.feed_bridge import FeedBridge
+from ui.hall_sync import HallSync
 
 log = logging.getLogger(__name__)
 
@@ -53,13 +52,11 @@ class _Loaded:
     logo: Path | None = None
 
 
-class HallData(QObject):
+class HallData(HallSync):
     """The hall's services, settings and live queue figures, for every screen."""
 
     changed = Signal()
-    online_changed = Signal(bool)
     logo_changed = Signal(object)  # Path | None: the hall's logo file, read again
-    outage_changed = Signal()  # why the database is out of reach became known, or went
 
     def __init__(
         self,
@@ -71,30 +68,32 @@ class HallData(QObject):
         feed_wait: float = 1.0,
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.hall = hall
+        super().__init__(
+            hall,
+            kinds=QUEUE_EVENTS + CONFIG_EVENTS + SETTINGS_EVENTS,
+            retry_delays=(retry_seconds,),
+            synchronous=synchronous,
+            feed_wait=feed_wait,
+            parent=parent,
+        )
+        self.hall: HallService = hall
         self.services: list[ServiceInfo] = []
         self.settings: dict[str, Any] = {}
         self.snapshot: QueueSnapshot | None = None
         self.logo: Path | None = None
-        self.online = True
-        self.outage: DatabaseMissing | None = None  # why the database is out of reach, if known
         self.loaded = False
-        self._synchronous = synchronous
         self._min_interval = min_interval
-        self._feed_wait = feed_wait
-        self._feed: FeedBridge | None = None
         self._in_flight = False
         self._want: set[str] = set()
         self._logo_due = True  # at start and after the hall file is imported again
         self._logo_reading = False
         self._last_refresh = 0.0
         self._throttle = QTimer(self, singleShot=True, timeout=self._run_refresh)
-        self._retry = QTimer(self, singleShot=True, timeout=lambda: self.refresh(full=True))
-        self._retry.setInterval(round(retry_seconds * 1000))
         self._minute = QTimer(self, interval=60_000, timeout=lambda: self.refresh())
         self.refreshes = 0  # how many snapshots were read (tests check the throttle)
-        self._stopped = False
+        self.retry_due.connect(lambda: self.refresh(full=True))
+        self.events.connect(self._on_events)
+        self.feed_changed.connect(self._on_feed_changed)
 
     # --- reading ---------------------------------------------------------------------
 
@@ -137,17 +136,13 @@ class HallData(QObject):
         self.refresh(full=True)
 
     def stop(self) -> None:
-        self._stopped = True
         self._minute.stop()
         self._throttle.stop()
-        self._retry.stop()
-        if self._feed is not None:
-            self._feed.stop()
-            self._feed = None
+        super().stop()
 
     def refresh(self, full: bool = False) -> None:
         """Ask for a new snapshot (and services/settings when ``full``), throttled."""
-        if self._stopped:
+        if self.stopped:
             return
         self._want.add("full" if full else "snapshot")
         if self._in_flight or self._throttle.isActive():
@@ -168,9 +163,8 @@ class HallData(QObject):
         self._logo_reading = logo
         self._in_flight = True
         self._last_refresh = time.monotonic()
-        hall = self.hall
 
-        def work() -> _Loaded:
+        def work(hall: HallService) -> _Loaded:
             return _Loaded(
                 hall.services() if full else None,
                 hall.settings() if settings else None,
@@ -179,12 +173,10 @@ class HallData(QObject):
                 logo_path(hall.logo()) if logo else None,
             )
 
-        operations.run(work, self._loaded, self._failed, synchronous=self._synchronous)
+        self.read(work, self._loaded, self._failed)
 
     def _loaded(self, data: _Loaded) -> None:
         self._in_flight = False
-        if self._stopped:
-            return
         self.refreshes += 1
         if data.services is not None:
             self.services = data.services
@@ -195,9 +187,7 @@ class HallData(QObject):
             self.logo = data.logo
             self.logo_changed.emit(data.logo)
         self.loaded = True
-        self._set_online(True)
-        if self._feed is None:
-            self._start_feed(data.snapshot.last_event_id)
+        self.follow(data.snapshot.last_event_id)
         self.changed.emit()
         if self._want:
             self.refresh("full" in self._want)
@@ -205,53 +195,18 @@ class HallData(QObject):
     def _failed(self, error: Exception) -> None:
         self._in_flight = False
         self._logo_due = self._logo_due or self._logo_reading
-        if self._stopped:
-            return
-        if isinstance(error, DatabaseUnavailable):
-            log.warning("hall data unavailable: %s", error.params.get("detail"))
-        else:
-            log.error("reading the hall failed: %s", error)
-        self._set_outage(error if isinstance(error, DatabaseMissing) else None)
-        self._set_online(False)
         self._want.add("full")
-        self._retry.start()
+        if not isinstance(error, DatabaseUnavailable):  # an outage is the sync's already
+            log.error("reading the hall failed: %s", error)
+            super().mark_offline()
+            self.retry_later()
 
-    def mark_offline(self, error: DatabaseUnavailable | None = None) -> None:
+    def mark_offline(self, error: Exception | None = None) -> None:
         """Another caller found the database unreachable: show it now and retry from here."""
-        if isinstance(error, DatabaseMissing):
-            self._set_outage(error)
-        self._set_online(False)
+        super().mark_offline(error)
         self.refresh(full=True)
 
-    def outage_text(self, lang: str) -> str:
-        """The outage's reason in short (core's words, with the file's path); "" if unknown."""
-        return self.outage.brief(lang) if self.outage is not None else ""
-
-    def _set_outage(self, error: DatabaseMissing | None) -> None:
-        if not same_outage(error, self.outage):
-            self.outage = error
-            self.outage_changed.emit()
-
-    def _file_checked(self, error: Exception) -> None:
-        if isinstance(error, DatabaseMissing) and not self.online and not self._stopped:
-            self._set_outage(error)
-
-    def _set_online(self, online: bool) -> None:
-        if online:
-            self._set_outage(None)
-        if online != self.online:
-            self.online = online
-            self.online_changed.emit(online)
-
     # --- the feed --------------------------------------------------------------------
-
-    def _start_feed(self, cursor: int) -> None:
-        self._feed = FeedBridge(
-            self.hall.db, self.hall.hall.id, cursor, self, wait_seconds=self._feed_wait
-        )
-        self._feed.events.connect(self._on_events)
-        self._feed.connection.connect(self._on_feed_connection)
-        self._feed.start()
 
     def _on_events(self, batch: list[EventView]) -> None:
         kinds = {event.kind for event in batch}
@@ -264,17 +219,8 @@ class HallData(QObject):
         elif any(k.startswith(QUEUE_EVENTS) for k in kinds):
             self.refresh()
 
-    def _on_feed_connection(self, ok: bool) -> None:
+    def _on_feed_changed(self, ok: bool) -> None:
         if ok:
-            self.refresh(full=True)  # online again once a read succeeds
+            self.refresh(full=True)
         else:
-            self._set_online(False)
-            self._retry.start()
-            # The feed says only that it lost the database; the file check (off the GUI
-            # thread: it may touch the disk) says why.
-            operations.run(
-                self.hall.db.check_file,
-                lambda _none: None,
-                self._file_checked,
-                synchronous=self._synchronous,
-            )
+            self.retry_later()

@@ -1,4 +1,4 @@
-"""Start-up shared by every Antre window program: logging, settings, database, errors.
+"""Start-up shared by every Antre window program: logging, settings, errors (the hall: ui.startup).
 
 Qt's own messages never call Python in a program. Qt logs from inside library loads (a
 multimedia plugin warns while the dynamic loader's lock is held) and from its own threads; a
@@ -22,8 +22,6 @@ from PySide6.QtCore import QLoggingCategory, qSetMessagePattern
 from PySide6.QtWidgets import QApplication
 
 from core.config import DeviceSettings, data_dir, load_settings
-from core.db import schema
-from core.db.database import Database
 from core.logs import setup_logging
 from ui.process import quit_on_signals
 
@@ -97,10 +95,6 @@ def make_app(program: str, argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("Antre")
     quit_on_signals(app)
     return app
-
-
-def open_database(settings: DeviceSettings) -> Database:
-    return schema.connect(settings.database_url)
 
 
 def settings() -> DeviceSettings:

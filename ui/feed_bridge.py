@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from core.db.database import Database
-from core.feed import Subscription
+from core.service import HallService
 from core.views import EventView
 
 
@@ -22,16 +21,15 @@ class FeedBridge(QObject):
 
     def __init__(
         self,
-        db: Database,
-        hall_id: int,
+        hall: HallService,
         cursor: int,
         parent: QObject | None = None,
         wait_seconds: float = 1.0,
     ) -> None:
         super().__init__(parent)
         self._stopped = False
-        self._subscription = Subscription(
-            db, hall_id, cursor, self._deliver, self._report, wait_seconds=wait_seconds
+        self._subscription = hall.subscribe(
+            cursor, self._deliver, self._report, wait_seconds=wait_seconds
         )
 
     @property

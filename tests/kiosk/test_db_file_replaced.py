@@ -67,5 +67,5 @@ def test_a_kiosk_started_without_its_database_waits_for_it(qtbot, tmp_path: Path
         for widget in (starter.window, starter.waiting):
             if widget is not None:
                 widget.close()
-        if starter.db is not None:
-            starter.db.dispose()
+        if starter.hall is not None:
+            starter.hall.dispose()

@@ -128,8 +128,8 @@ def end(starter: _Starter) -> None:
     QThreadPool.globalInstance().waitForDone(5000)
     if starter.waiting is not None:
         starter.waiting.close()
-    if starter.db is not None:
-        starter.db.dispose()
+    if starter.hall is not None:
+        starter.hall.dispose()
     i18n.set_language("id")
 
 

@@ -12,9 +12,7 @@ from ui.feed_bridge import FeedBridge
 
 
 def test_events_arrive_on_the_gui_thread(qtbot, hall: HallService) -> None:  # noqa: ANN001
-    bridge = FeedBridge(
-        hall.db, hall.hall.id, cursor=hall.snapshot().last_event_id, wait_seconds=0.2
-    )
+    bridge = FeedBridge(hall, cursor=hall.snapshot().last_event_id, wait_seconds=0.2)
     seen: list[tuple[str, bool]] = []
     bridge.events.connect(
         lambda batch: seen.extend(
