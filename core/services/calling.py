@@ -30,6 +30,7 @@ from core.db.database import Tx
 from core.domain.enums import CounterState, Priority, TicketStatus, TransferPosition
 from core.domain.no_show import NoShowRule
 from core.errors import NotFound, Refused
+from core.events import EventKind, TicketPayload, TransferredPayload
 from core.services.lookup import (
     VIEW_COLUMNS,
     counter_row,
@@ -38,7 +39,6 @@ from core.services.lookup import (
     open_ticket_at,
     require_counter_number,
     service_row,
-    ticket_payload,
     ticket_view,
     today,
     view_from_columns,
@@ -59,7 +59,7 @@ def _free_counter(tx: Tx, hall: HallRef, counter: m.Counter, officer_id: int | N
     if current is None:
         return
     if hall_row(tx, hall.id).settings.get("auto_finish_on_call", False):
-        _close(tx, hall, current, TicketStatus.DONE, "ticket.finished")
+        _close(tx, hall, current, TicketStatus.DONE, EventKind.TICKET_FINISHED)
         return
     raise Refused("counter_busy", counter=counter.name, ticket=current.number)
 
@@ -73,9 +73,9 @@ def _claim(tx: Tx, ticket: m.Ticket, counter: m.Counter, officer_id: int | None)
         ticket.first_called_at = tx.now
 
 
-def _announce(tx: Tx, hall: HallRef, ticket: m.Ticket, kind: str) -> TicketView:
+def _announce(tx: Tx, hall: HallRef, ticket: m.Ticket, kind: EventKind) -> TicketView:
     view = ticket_view(tx, ticket.id)
-    tx.emit(hall.id, kind, ticket_payload(view))
+    tx.emit(hall.id, kind, TicketPayload.of(view))
     return view
 
 
@@ -248,7 +248,7 @@ def call_next(
     if called is None:
         return None
     view = view_from_columns(called._mapping, called, counter.number, counter.name, username)
-    tx.emit(hall.id, "ticket.called", ticket_payload(view))
+    tx.emit(hall.id, EventKind.TICKET_CALLED, TicketPayload.of(view))
     return view
 
 
@@ -283,7 +283,7 @@ def call_ticket(
         raise Refused("ticket_not_waiting", ticket=ticket.number, status=ticket.status.value)
     _free_counter(tx, hall, counter, officer_id)
     _claim(tx, ticket, counter, officer_id)
-    return _announce(tx, hall, ticket, "ticket.called")
+    return _announce(tx, hall, ticket, EventKind.TICKET_CALLED)
 
 
 def _held(
@@ -304,7 +304,7 @@ class _Change:
     """One step of the ticket a counter holds, as a single UPDATE … RETURNING."""
 
     statement: Any
-    kind: str  # the event
+    kind: EventKind
     refusal: str  # when the held ticket is not in one of the states the step starts from
     needs_open_counter: bool = False
 
@@ -326,23 +326,23 @@ def _change(from_states: tuple[str, ...], **values: Any) -> Any:
 _AT_NOW = bindparam("at", type_=m.Ticket.called_at.type)
 _RECALL = _Change(
     _change(("called",), recall_count=_T.recall_count + 1, called_at=_AT_NOW),
-    "ticket.recalled",
+    EventKind.TICKET_RECALLED,
     "ticket_not_called",
     needs_open_counter=True,
 )
 _START = _Change(
     _change(("called",), status=TicketStatus.SERVING, started_at=_AT_NOW),
-    "ticket.started",
+    EventKind.TICKET_STARTED,
     "ticket_not_called",
 )
 _FINISH = _Change(
     _change(("called", "serving"), status=TicketStatus.DONE, finished_at=_AT_NOW),
-    "ticket.finished",
+    EventKind.TICKET_FINISHED,
     "no_open_ticket",
 )
 _NO_SHOW = _Change(
     _change(("called",), status=TicketStatus.NO_SHOW, finished_at=_AT_NOW),
-    "ticket.no_show",
+    EventKind.TICKET_NO_SHOW,
     "no_show_after_start",
 )
 
@@ -380,7 +380,7 @@ def _change_held(
             _require_open(counter)
         raise Refused(change.refusal, ticket=ticket.number, counter=counter.name)
     view = view_from_columns(row._mapping, row, counter.number, counter.name, row.officer_username)
-    tx.emit(hall.id, change.kind, ticket_payload(view))
+    tx.emit(hall.id, change.kind, TicketPayload.of(view))
     return view
 
 
@@ -392,7 +392,9 @@ def start(tx: Tx, hall: HallRef, counter_number: int, number: str | None = None)
     return _change_held(tx, hall, counter_number, number, _START)
 
 
-def _close(tx: Tx, hall: HallRef, ticket: m.Ticket, status: TicketStatus, kind: str) -> TicketView:
+def _close(
+    tx: Tx, hall: HallRef, ticket: m.Ticket, status: TicketStatus, kind: EventKind
+) -> TicketView:
     ticket.status = status
     ticket.finished_at = tx.now
     return _announce(tx, hall, ticket, kind)
@@ -480,15 +482,15 @@ def transfer(
     view = ticket_view(tx, moved.id)
     tx.emit(
         hall.id,
-        "ticket.transferred",
-        ticket_payload(view)
-        | {
-            "from_ticket_id": old.id,
-            "from_service": old.service_code,
-            "from_counter": old.counter_number,
-            "position": position.value,
-            "note": note[:500],
-        },
+        EventKind.TICKET_TRANSFERRED,
+        TransferredPayload.of(
+            view,
+            from_ticket_id=old.id,
+            from_service=old.service_code,
+            from_counter=old.counter_number,
+            position=position,
+            note=note[:500],
+        ),
     )
     return view
 
@@ -499,7 +501,7 @@ def park(tx: Tx, hall: HallRef, counter_number: int, note: str = "") -> TicketVi
     ticket.status = TicketStatus.PARKED
     if note:
         ticket.note = note[:500]
-    return _announce(tx, hall, ticket, "ticket.parked")
+    return _announce(tx, hall, ticket, EventKind.TICKET_PARKED)
 
 
 def resume(
@@ -512,4 +514,4 @@ def resume(
         raise Refused("ticket_not_parked_here", ticket=ticket.number, counter=counter.name)
     _free_counter(tx, hall, counter, officer_id)
     _claim(tx, ticket, counter, officer_id)
-    return _announce(tx, hall, ticket, "ticket.called")
+    return _announce(tx, hall, ticket, EventKind.TICKET_CALLED)
