@@ -66,9 +66,9 @@ class TicketPayload(EventPayload):
     called_at: datetime | None
 
     @classmethod
-    def of(cls, view: TicketView, **more: Any) -> Self:
-        """The payload of ``view``; ``more`` gives a subclass's own fields."""
-        return cls(
+    def of(cls, view: TicketView) -> TicketPayload:
+        """The payload of ``view``; IssuedPayload.issued and TransferredPayload.moved add to it."""
+        return TicketPayload(
             ticket_id=view.id,
             number=view.number,
             service=view.service_code,
@@ -82,13 +82,16 @@ class TicketPayload(EventPayload):
             recall_count=view.recall_count,
             business_date=view.business_date,
             called_at=view.called_at,
-            **more,
         )
 
 
 @dataclass(frozen=True)
 class IssuedPayload(TicketPayload):
-    kiosk: str  # the kiosk that issued it
+    kiosk: str | None  # the kiosk that issued it
+
+    @classmethod
+    def issued(cls, view: TicketView, kiosk: str | None) -> IssuedPayload:
+        return cls(**vars(TicketPayload.of(view)), kiosk=kiosk)
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,20 @@ class TransferredPayload(TicketPayload):
     from_counter: int | None
     position: TransferPosition
     note: str
+
+    @classmethod
+    def moved(
+        cls, view: TicketView, old: TicketView, position: TransferPosition, note: str
+    ) -> TransferredPayload:
+        """``view`` the new ticket, ``old`` the one the counter held."""
+        return cls(
+            **vars(TicketPayload.of(view)),
+            from_ticket_id=old.id,
+            from_service=old.service_code,
+            from_counter=old.counter_number,
+            position=position,
+            note=note,
+        )
 
 
 @dataclass(frozen=True)

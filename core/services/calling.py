@@ -483,14 +483,7 @@ def transfer(
     tx.emit(
         hall.id,
         EventKind.TICKET_TRANSFERRED,
-        TransferredPayload.of(
-            view,
-            from_ticket_id=old.id,
-            from_service=old.service_code,
-            from_counter=old.counter_number,
-            position=position,
-            note=note[:500],
-        ),
+        TransferredPayload.moved(view, old, position, note[:500]),
     )
     return view
 

@@ -277,7 +277,7 @@ def issue(
         availability = hours.availability(rules, moment, holidays, issued, has_counter)
         _refuse_unless_open(service, availability)
     view = view_from_columns(columns, service)
-    tx.emit(hall.id, EventKind.TICKET_ISSUED, IssuedPayload.of(view, kiosk=kiosk))
+    tx.emit(hall.id, EventKind.TICKET_ISSUED, IssuedPayload.issued(view, kiosk))
     mean = estimates.mean_minutes(service.observed, service.service_minutes)
     wait = estimates.wait_minutes(ahead, mean, service.rank_one, service.capacity)
     counters = estimates.rank_one_numbers(service.rank_one_numbers)
