@@ -7,15 +7,13 @@ always been: enums by value, dates and instants in ISO form, keys in field order
 
 from __future__ import annotations
 
-import typing
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, fields
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date, datetime
-from enum import Enum
-from types import UnionType
 from typing import TYPE_CHECKING, Any, Self
 
 from core.domain.enums import CounterState, Priority, Role, TicketStatus, TransferPosition
+from core.events.json_codec import encoders_of, fields_of
 from core.events.kinds import EventKind
 
 if TYPE_CHECKING:
@@ -30,20 +28,24 @@ class EventPayload:
     """Base of the payload dataclasses: JSON out for the events table, JSON back in."""
 
     def to_payload(self) -> dict[str, Any]:
-        return {name: _encode(getattr(self, name)) for name, _ in _decoders(type(self))}
+        # __init__ set the fields in order, so __dict__ holds them in the keys' order.
+        payload = dict(self.__dict__)
+        for name, encode in encoders_of(type(self)):
+            payload[name] = encode(payload[name])
+        return payload
 
     @classmethod
     def from_payload(cls, payload: Mapping[str, Any]) -> Self:
         """Read a stored payload; EventPayloadError names the first key that is missing or
         of the wrong type. Keys the dataclass does not know are ignored."""
         values = {}
-        for name, decode in _decoders(cls):
-            if name not in payload:
-                raise EventPayloadError(f"{cls.__name__}: no {name!r} in the payload")
+        for field in fields_of(cls):
+            if field.name not in payload:
+                raise EventPayloadError(f"{cls.__name__}: no {field.name!r} in the payload")
             try:
-                values[name] = decode(payload[name])
+                values[field.name] = field.decode(payload[field.name])
             except (TypeError, ValueError) as error:
-                raise EventPayloadError(f"{cls.__name__}.{name}: {error}") from error
+                raise EventPayloadError(f"{cls.__name__}.{field.name}: {error}") from error
         return cls(**values)
 
 
@@ -68,21 +70,7 @@ class TicketPayload(EventPayload):
     @classmethod
     def of(cls, view: TicketView) -> TicketPayload:
         """The payload of ``view``; IssuedPayload.issued and TransferredPayload.moved add to it."""
-        return TicketPayload(
-            ticket_id=view.id,
-            number=view.number,
-            service=view.service_code,
-            service_name=view.service_name,
-            agency=view.agency_code,
-            priority=view.priority,
-            status=view.status,
-            counter=view.counter_number,
-            counter_name=view.counter_name,
-            officer=view.officer_username,
-            recall_count=view.recall_count,
-            business_date=view.business_date,
-            called_at=view.called_at,
-        )
+        return TicketPayload(**_ticket_fields(view))
 
 
 @dataclass(frozen=True)
@@ -91,7 +79,7 @@ class IssuedPayload(TicketPayload):
 
     @classmethod
     def issued(cls, view: TicketView, kiosk: str | None) -> IssuedPayload:
-        return cls(**vars(TicketPayload.of(view)), kiosk=kiosk)
+        return cls(**_ticket_fields(view), kiosk=kiosk)
 
 
 @dataclass(frozen=True)
@@ -110,7 +98,7 @@ class TransferredPayload(TicketPayload):
     ) -> TransferredPayload:
         """``view`` the new ticket, ``old`` the one the counter held."""
         return cls(
-            **vars(TicketPayload.of(view)),
+            **_ticket_fields(view),
             from_ticket_id=old.id,
             from_service=old.service_code,
             from_counter=old.counter_number,
@@ -183,6 +171,24 @@ class DeviceStatusPayload(EventPayload):
         return cls(device, {key: value for key, value in payload.items() if key != "device"})
 
 
+def _ticket_fields(view: TicketView) -> dict[str, Any]:
+    return {
+        "ticket_id": view.id,
+        "number": view.number,
+        "service": view.service_code,
+        "service_name": view.service_name,
+        "agency": view.agency_code,
+        "priority": view.priority,
+        "status": view.status,
+        "counter": view.counter_number,
+        "counter_name": view.counter_name,
+        "officer": view.officer_username,
+        "recall_count": view.recall_count,
+        "business_date": view.business_date,
+        "called_at": view.called_at,
+    }
+
+
 PAYLOAD_TYPES: dict[EventKind, type[EventPayload]] = {
     EventKind.TICKET_ISSUED: IssuedPayload,
     EventKind.TICKET_PRINTED: TicketPayload,
@@ -206,61 +212,3 @@ PAYLOAD_TYPES: dict[EventKind, type[EventPayload]] = {
 
 def parse_payload(kind: EventKind, payload: Mapping[str, Any]) -> EventPayload:
     return PAYLOAD_TYPES[kind].from_payload(payload)
-
-
-# --- JSON values ---------------------------------------------------------------------
-
-
-def _encode(value: Any) -> Any:
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, date):  # a datetime too
-        return value.isoformat()
-    if isinstance(value, tuple):
-        return list(value)
-    if isinstance(value, dict):
-        return dict(value)
-    return value
-
-
-_Decoders = tuple[tuple[str, Callable[[Any], Any]], ...]
-_DECODERS: dict[type[EventPayload], _Decoders] = {}
-
-
-def _decoders(cls: type[EventPayload]) -> _Decoders:
-    """(field name, reader of its JSON value) for each field of ``cls``, in order."""
-    found = _DECODERS.get(cls)
-    if found is None:
-        hints = typing.get_type_hints(cls)
-        names = [f.name for f in fields(cls)]  # type: ignore[arg-type]  # every subclass is one
-        found = tuple((name, _decoder(hints[name])) for name in names)
-        _DECODERS[cls] = found
-    return found
-
-
-def _decoder(hint: Any) -> Callable[[Any], Any]:
-    origin, args = typing.get_origin(hint), typing.get_args(hint)
-    if origin in (typing.Union, UnionType):
-        inner = _decoder(next(arg for arg in args if arg is not type(None)))
-        return lambda raw: None if raw is None else inner(raw)
-    if origin is tuple:
-        item = _decoder(args[0])
-        return lambda raw: tuple(item(x) for x in _checked(raw, list))
-    if origin is dict:
-        value = _decoder(args[1])
-        return lambda raw: {_checked(k, str): value(v) for k, v in _checked(raw, dict).items()}
-    if hint is Any:
-        return lambda raw: raw
-    if isinstance(hint, type) and issubclass(hint, Enum):
-        return lambda raw: hint(_checked(raw, str))
-    if hint is datetime:
-        return lambda raw: datetime.fromisoformat(_checked(raw, str))
-    if hint is date:
-        return lambda raw: date.fromisoformat(_checked(raw, str))
-    return lambda raw: _checked(raw, hint)
-
-
-def _checked(raw: Any, expected: type) -> Any:
-    if not isinstance(raw, expected) or (expected is int and isinstance(raw, bool)):
-        raise TypeError(f"{raw!r} is not {expected.__name__}")
-    return raw
