@@ -8,12 +8,14 @@ import typing
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 from core.domain.enums import CounterState, Priority, Role, TicketStatus
 from core.domain.hours import Reason
+from core.events import PAYLOAD_TYPES, EventKind, EventPayload, EventPayloadError
 
 T = TypeVar("T")
+P = TypeVar("P", bound=EventPayload)
 
 
 @dataclass(frozen=True)
@@ -198,10 +200,43 @@ class ServiceInfo:
 
 @dataclass(frozen=True)
 class EventView:
+    """One stored event, as the feed delivers it.
+
+    ``kind`` is the stored string; for a kind this version writes it is the EventKind itself
+    (which equals that string), so ``event.kind in CALLS`` and a dispatch table keyed by
+    EventKind work on it. A kind this version does not know (a newer program's) stays a str.
+    """
+
     id: int
     kind: str
     payload: dict[str, Any]
     created_at: datetime
+
+    def __post_init__(self) -> None:
+        known = EventKind.known(self.kind)
+        if known is not None:
+            object.__setattr__(self, "kind", known)
+
+    @property
+    def known_kind(self) -> EventKind | None:
+        """The kind as an EventKind, None for a kind this version does not write."""
+        return self.kind if isinstance(self.kind, EventKind) else None
+
+    @overload
+    def data(self) -> EventPayload: ...
+    @overload
+    def data(self, expected: type[P]) -> P: ...
+    def data(self, expected: type[EventPayload] = EventPayload) -> EventPayload:
+        """The payload as its kind's dataclass (``expected``: the class the caller handles).
+
+        EventPayloadError for a kind this version does not know, a payload without its
+        kind's shape, or a kind whose payload is not an ``expected``."""
+        kind = self.known_kind
+        if kind is None:
+            raise EventPayloadError(f"no payload type for event kind {self.kind!r}")
+        if not issubclass(PAYLOAD_TYPES[kind], expected):
+            raise EventPayloadError(f"{kind} carries no {expected.__name__}")
+        return PAYLOAD_TYPES[kind].from_payload(self.payload)
 
 
 # --- JSON for stored request results -------------------------------------------------

@@ -31,6 +31,7 @@ from core.domain.enums import CounterState
 from core.domain.no_show import NoShowWait
 from core.domain.ticket_rules import Action, allowed_actions
 from core.errors import DatabaseUnavailable
+from core.events import WORKSTATION_CONFIG, WORKSTATION_REFRESH
 from core.service import HallService
 from core.views import EventView, OfficerView, TicketView
 from counter import no_show, theme, wording
@@ -58,9 +59,6 @@ def fitted_size(area: QRect) -> tuple[QSize, QSize]:
 
 
 REFRESH_DELAY_MS = 100  # events arriving together cause one reload (a busy hall: many a second)
-# Event kinds that change what this window shows; others (printer status…) are ignored.
-RELEVANT = ("ticket.", "counter.", "assignments.", "hall.", "day.", "officer.")
-CONFIG_KINDS = ("hall.config_changed", "hall.settings_changed", "assignments.changed")
 
 
 class Workstation(OfficerFlows, QMainWindow):
@@ -120,7 +118,7 @@ class Workstation(OfficerFlows, QMainWindow):
         # its online_changed brings the reload.
         self.sync = HallSync(
             hall,
-            kinds=RELEVANT,
+            kinds=WORKSTATION_REFRESH,
             retry_delays=(),
             synchronous=synchronous,
             pool=pool,
@@ -522,8 +520,8 @@ class Workstation(OfficerFlows, QMainWindow):
     def _on_events(self, batch: list[EventView]) -> None:
         # Events up to the cursor of the last read are already on screen (our own actions).
         kinds = [event.kind for event in batch if event.id > self._seen_event]
-        if kinds:  # all of RELEVANT kinds: the sync passes on no other
-            self.request_refresh(config=any(kind in CONFIG_KINDS for kind in kinds))
+        if kinds:  # all of WORKSTATION_REFRESH: the sync passes on no other
+            self.request_refresh(config=any(kind in WORKSTATION_CONFIG for kind in kinds))
 
     # --- rendering -----------------------------------------------------------------------
 

@@ -8,19 +8,16 @@ calls, are left out.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
+from core.events import BOARD_RELOAD, CALLS, LEFT_COUNTER, EventKind
 from core.views import CounterView, EventView, QueueSnapshot, ServiceInfo, TicketView
 
 RECENT_LIMIT = 8
 RECENT_FETCH = 40  # read more than shown: some belong to other zones
-
-CALL_KINDS = ("ticket.called", "ticket.recalled")
-CLOSING_KINDS = ("ticket.finished", "ticket.no_show", "ticket.parked")
-RELOAD_KINDS = ("hall.config_changed", "day.ended")
 
 
 @dataclass(frozen=True)
@@ -183,12 +180,12 @@ class BoardState:
         """Move the board along; events already in the loaded state change nothing."""
         changes = Changes()
         for event in events:
-            if event.kind in RELOAD_KINDS:
+            if event.kind in BOARD_RELOAD:
                 changes.reload = True
             handler = _HANDLERS.get(event.kind)
             if handler is None:
                 continue
-            if event.id <= self.watermark and event.kind not in CALL_KINDS:
+            if event.id <= self.watermark and event.kind not in CALLS:
                 continue
             handler(self, event, changes)
         return changes
@@ -220,7 +217,7 @@ class BoardState:
 
     def _on_closed(self, event: EventView, changes: Changes) -> None:
         payload = event.payload
-        if event.kind == "ticket.transferred":
+        if event.kind is EventKind.TICKET_TRANSFERRED:
             number, ticket_id = payload.get("from_counter"), payload.get("from_ticket_id")
         else:
             number, ticket_id = payload.get("counter"), payload.get("ticket_id")
@@ -288,17 +285,14 @@ class BoardState:
         return str(self.settings.get("running_text") or "").strip()
 
 
-_HANDLERS = {
-    "ticket.called": BoardState._on_call,
-    "ticket.recalled": BoardState._on_call,
-    "ticket.started": BoardState._on_started,
-    "ticket.finished": BoardState._on_closed,
-    "ticket.no_show": BoardState._on_closed,
-    "ticket.parked": BoardState._on_closed,
-    "ticket.transferred": BoardState._on_closed,
-    "counter.state": BoardState._on_counter_state,
-    "assignments.changed": BoardState._on_assignments,
-    "hall.settings_changed": BoardState._on_settings,
+_Handler = Callable[[BoardState, EventView, Changes], None]
+_HANDLERS: dict[EventKind, _Handler] = {
+    **dict.fromkeys(CALLS, BoardState._on_call),
+    EventKind.TICKET_STARTED: BoardState._on_started,
+    **dict.fromkeys(LEFT_COUNTER, BoardState._on_closed),
+    EventKind.COUNTER_STATE: BoardState._on_counter_state,
+    EventKind.ASSIGNMENTS_CHANGED: BoardState._on_assignments,
+    EventKind.HALL_SETTINGS_CHANGED: BoardState._on_settings,
 }
 
 

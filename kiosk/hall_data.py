@@ -20,6 +20,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from core.errors import DatabaseUnavailable
+from core.events import CONFIG_CHANGED, QUEUE_CHANGED, SETTINGS_CHANGED
 from core.logo import logo_path
 from core.service import HallService
 from core.views import EventView, QueueSnapshot, ServiceInfo, ServiceQueue
@@ -28,9 +29,6 @@ from ui.hall_sync import HallSync
 log = logging.getLogger(__name__)
 
 # Events after which the counts, estimates or availability shown may have changed.
-QUEUE_EVENTS = ("ticket.", "counter.state", "assignments.changed", "day.ended")
-CONFIG_EVENTS = ("hall.config_changed",)
-SETTINGS_EVENTS = ("hall.settings_changed",)
 
 
 @dataclass(frozen=True)
@@ -70,7 +68,7 @@ class HallData(HallSync):
     ) -> None:
         super().__init__(
             hall,
-            kinds=QUEUE_EVENTS + CONFIG_EVENTS + SETTINGS_EVENTS,
+            kinds=QUEUE_CHANGED | CONFIG_CHANGED | SETTINGS_CHANGED,
             retry_delays=(retry_seconds,),
             synchronous=synchronous,
             feed_wait=feed_wait,
@@ -210,13 +208,13 @@ class HallData(HallSync):
 
     def _on_events(self, batch: list[EventView]) -> None:
         kinds = {event.kind for event in batch}
-        if any(k.startswith(CONFIG_EVENTS) for k in kinds):
+        if not kinds.isdisjoint(CONFIG_CHANGED):
             self._logo_due = True
             self.refresh(full=True)
-        elif any(k.startswith(SETTINGS_EVENTS) for k in kinds):
+        elif not kinds.isdisjoint(SETTINGS_CHANGED):
             self._want.add("settings")
             self.refresh()
-        elif any(k.startswith(QUEUE_EVENTS) for k in kinds):
+        elif not kinds.isdisjoint(QUEUE_CHANGED):
             self.refresh()
 
     def _on_feed_changed(self, ok: bool) -> None:

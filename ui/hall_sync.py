@@ -18,7 +18,7 @@ the first read, off the GUI thread, so a program can start before its database i
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import TypeVar
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
@@ -49,20 +49,20 @@ class HallSync(QObject):
         self,
         hall: HallService | Callable[[], HallService],
         *,
-        kinds: tuple[str, ...] = (),
+        kinds: Collection[str] = (),
         retry_delays: tuple[float, ...] = RETRY_DELAYS,
         synchronous: bool = False,
         pool: QThreadPool | None = None,
         feed_wait: float = 1.0,
         parent: QObject | None = None,
     ) -> None:
-        """``kinds``: prefixes of the event kinds passed on (none: every event);
+        """``kinds``: the event kinds passed on, a group of ``core.events`` (none: every event);
         ``retry_delays``: the waits before ``retry_due``, the last one repeated (none: the
         program retries by itself); ``synchronous``: reads run at once (tests)."""
         super().__init__(parent)
         self.hall: HallService | None = hall if isinstance(hall, HallService) else None
         self._opener = None if isinstance(hall, HallService) else hall
-        self.kinds = kinds
+        self.kinds = frozenset(kinds)
         self.synchronous = synchronous
         self.pool = pool
         self.feed_wait = feed_wait
@@ -146,7 +146,7 @@ class HallSync(QObject):
         return self.bridge is not None
 
     def _on_feed_events(self, batch: list[EventView]) -> None:
-        wanted = [e for e in batch if e.kind.startswith(self.kinds)] if self.kinds else batch
+        wanted = [e for e in batch if e.kind in self.kinds] if self.kinds else batch
         if wanted and not self.stopped:
             self.events.emit(wanted)
 

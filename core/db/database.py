@@ -40,6 +40,7 @@ from core import clock
 from core.db import models as m
 from core.db.sqlite_file import SqliteFile
 from core.errors import AntreError, ConfigError, DatabaseMissing, DatabaseUnavailable
+from core.events import PAYLOAD_TYPES, EventKind, EventPayload
 
 log = logging.getLogger(__name__)
 
@@ -62,8 +63,11 @@ class Tx:
     def is_postgres(self) -> bool:
         return self.dialect == "postgresql"
 
-    def emit(self, hall_id: int, kind: str, payload: dict[str, Any]) -> None:
-        self.events.append((hall_id, kind, payload))
+    def emit(self, hall_id: int, kind: EventKind, payload: EventPayload) -> None:
+        """Queue an event, written with the transaction; ``payload`` is the kind's dataclass."""
+        if type(payload) is not PAYLOAD_TYPES[kind]:
+            raise TypeError(f"{kind} is written with {PAYLOAD_TYPES[kind].__name__}")
+        self.events.append((hall_id, kind.value, payload.to_payload()))
 
     def upsert(self, model: type[m.Base]) -> Any:
         """INSERT … ON CONFLICT for this engine (both support it, with RETURNING)."""

@@ -14,6 +14,7 @@ from sqlalchemy import delete, select
 from core.db import models as m
 from core.db.database import Database, Tx
 from core.errors import ConfigError, NotFound
+from core.events import ConfigChangedPayload, EventKind
 from core.hallfile.locate import line_of
 from core.hallfile.spec import FORMAT, SETTINGS_DEFAULTS, HallSpec, validate
 from core.hallfile.toml_errors import TOO_DEEP, syntax_problem
@@ -172,7 +173,7 @@ def _import(tx: Tx, spec: HallSpec) -> ImportSummary:
     session.execute(delete(m.Holiday).where(m.Holiday.hall_id == hall.id))
     session.add_all(m.Holiday(hall_id=hall.id, day=day, name=name) for day, name in spec.holidays)
     session.flush()
-    tx.emit(hall.id, "hall.config_changed", {"hall": hall.code})
+    tx.emit(hall.id, EventKind.HALL_CONFIG_CHANGED, ConfigChangedPayload(hall.code))
     return ImportSummary(
         hall.code,
         created,

@@ -20,6 +20,7 @@ from core.domain.enums import CounterState, TicketStatus, TransferPosition
 from core.domain.no_show import NoShowRule
 from core.domain.ticket_rules import Action
 from core.errors import NotFound, Refused
+from core.events import EventKind, TicketPayload, TransferredPayload
 from core.services import calling_statements as sql
 from core.services.lookup import (
     counter_row,
@@ -28,7 +29,6 @@ from core.services.lookup import (
     open_ticket_at,
     require_counter_number,
     service_row,
-    ticket_payload,
     ticket_view,
     today,
     view_from_columns,
@@ -36,10 +36,10 @@ from core.services.lookup import (
 from core.views import HallRef, TicketView
 
 _EVENTS = {
-    Action.RECALL: "ticket.recalled",
-    Action.START: "ticket.started",
-    Action.FINISH: "ticket.finished",
-    Action.NO_SHOW: "ticket.no_show",
+    Action.RECALL: EventKind.TICKET_RECALLED,
+    Action.START: EventKind.TICKET_STARTED,
+    Action.FINISH: EventKind.TICKET_FINISHED,
+    Action.NO_SHOW: EventKind.TICKET_NO_SHOW,
 }
 
 
@@ -64,7 +64,7 @@ def _free_counter(tx: Tx, hall: HallRef, counter: m.Counter) -> None:
         return
     auto_finish = bool(hall_row(tx, hall.id).settings.get("auto_finish_on_call", False))
     _refuse(rules.busy_refusal(current, counter.name, auto_finish=auto_finish))
-    _close(tx, hall, current, TicketStatus.DONE, "ticket.finished")
+    _close(tx, hall, current, TicketStatus.DONE, EventKind.TICKET_FINISHED)
 
 
 def _claim(tx: Tx, ticket: m.Ticket, counter: m.Counter, officer_id: int | None) -> None:
@@ -76,13 +76,15 @@ def _claim(tx: Tx, ticket: m.Ticket, counter: m.Counter, officer_id: int | None)
         ticket.first_called_at = tx.now
 
 
-def _announce(tx: Tx, hall: HallRef, ticket: m.Ticket, kind: str) -> TicketView:
+def _announce(tx: Tx, hall: HallRef, ticket: m.Ticket, kind: EventKind) -> TicketView:
     view = ticket_view(tx, ticket.id)
-    tx.emit(hall.id, kind, ticket_payload(view))
+    tx.emit(hall.id, kind, TicketPayload.of(view))
     return view
 
 
-def _close(tx: Tx, hall: HallRef, ticket: m.Ticket, status: TicketStatus, kind: str) -> TicketView:
+def _close(
+    tx: Tx, hall: HallRef, ticket: m.Ticket, status: TicketStatus, kind: EventKind
+) -> TicketView:
     ticket.status = status
     ticket.finished_at = tx.now
     return _announce(tx, hall, ticket, kind)
@@ -119,7 +121,7 @@ def call_next(
     if called is None:
         return None
     view = view_from_columns(called._mapping, called, counter.number, counter.name, username)
-    tx.emit(hall.id, "ticket.called", ticket_payload(view))
+    tx.emit(hall.id, EventKind.TICKET_CALLED, TicketPayload.of(view))
     return view
 
 
@@ -152,7 +154,7 @@ def call_ticket(
     _refuse(rules.call_number_refusal(ticket, assigned=assigned, counter=counter.name))
     _free_counter(tx, hall, counter)
     _claim(tx, ticket, counter, officer_id)
-    return _announce(tx, hall, ticket, "ticket.called")
+    return _announce(tx, hall, ticket, EventKind.TICKET_CALLED)
 
 
 def _held(
@@ -197,7 +199,7 @@ def _change_held(
         refusal = rules.step_refusal(action, ticket, counter.state, counter.name)
         raise refusal or rules.refused_step(action, ticket, counter.name)
     view = view_from_columns(row._mapping, row, counter.number, counter.name, row.officer_username)
-    tx.emit(hall.id, _EVENTS[action], ticket_payload(view))
+    tx.emit(hall.id, _EVENTS[action], TicketPayload.of(view))
     return view
 
 
@@ -282,15 +284,8 @@ def transfer(
     view = ticket_view(tx, moved.id)
     tx.emit(
         hall.id,
-        "ticket.transferred",
-        ticket_payload(view)
-        | {
-            "from_ticket_id": old.id,
-            "from_service": old.service_code,
-            "from_counter": old.counter_number,
-            "position": position.value,
-            "note": note[:500],
-        },
+        EventKind.TICKET_TRANSFERRED,
+        TransferredPayload.moved(view, old, position, note[:500]),
     )
     return view
 
@@ -301,7 +296,7 @@ def park(tx: Tx, hall: HallRef, counter_number: int, note: str = "") -> TicketVi
     ticket.status = TicketStatus.PARKED
     if note:
         ticket.note = note[:500]
-    return _announce(tx, hall, ticket, "ticket.parked")
+    return _announce(tx, hall, ticket, EventKind.TICKET_PARKED)
 
 
 def resume(
@@ -314,4 +309,4 @@ def resume(
     _refuse(rules.resume_refusal(ticket, parked_here=parked_here, counter=counter.name))
     _free_counter(tx, hall, counter)
     _claim(tx, ticket, counter, officer_id)
-    return _announce(tx, hall, ticket, "ticket.called")
+    return _announce(tx, hall, ticket, EventKind.TICKET_CALLED)

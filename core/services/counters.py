@@ -11,6 +11,7 @@ from core.db.database import Tx
 from core.domain.enums import CounterState
 from core.domain.ticket_rules import state_change_refusal
 from core.errors import ConfigError
+from core.events import AssignmentsPayload, CounterStatePayload, EventKind
 from core.services.lookup import counter_row, open_ticket_at, service_row
 from core.views import HallRef
 
@@ -33,14 +34,14 @@ def set_state(
     officer = tx.session.get(m.Officer, counter.officer_id) if counter.officer_id else None
     tx.emit(
         hall.id,
-        "counter.state",
-        {
-            "counter": counter.number,
-            "counter_name": counter.name,
-            "zone": counter.zone,
-            "state": state.value,
-            "officer": officer.username if officer else None,
-        },
+        EventKind.COUNTER_STATE,
+        CounterStatePayload(
+            counter=counter.number,
+            counter_name=counter.name,
+            zone=counter.zone,
+            state=state,
+            officer=officer.username if officer else None,
+        ),
     )
     return state
 
@@ -63,7 +64,7 @@ def set_assignments(
         m.Assignment(counter_id=counter.id, service_id=sid, rank=rank)
         for sid, rank in resolved.items()
     )
-    tx.emit(hall.id, "assignments.changed", {"counter": counter.number, "services": codes})
+    tx.emit(hall.id, EventKind.ASSIGNMENTS_CHANGED, AssignmentsPayload(counter.number, codes))
     return codes
 
 

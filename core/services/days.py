@@ -9,6 +9,7 @@ from sqlalchemy import update
 from core.db import models as m
 from core.db.database import Tx
 from core.domain.enums import TicketStatus
+from core.events import DayEndedPayload, EventKind
 from core.services.lookup import today
 from core.views import HallRef
 
@@ -39,9 +40,5 @@ def end_of_day(tx: Tx, hall: HallRef) -> DayClosed:
 
     expired = move([TicketStatus.WAITING, TicketStatus.PARKED], TicketStatus.EXPIRED)
     voided = move([TicketStatus.PRINTING], TicketStatus.VOID)
-    tx.emit(
-        hall.id,
-        "day.ended",
-        {"business_date": day.isoformat(), "expired": expired, "voided": voided},
-    )
+    tx.emit(hall.id, EventKind.DAY_ENDED, DayEndedPayload(day, expired, voided))
     return DayClosed(expired, voided)

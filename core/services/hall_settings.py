@@ -7,6 +7,7 @@ from typing import Any
 
 from core.db.database import Tx
 from core.errors import ConfigError
+from core.events import DEVICE_STATUS, DeviceStatusPayload, EventKind, SettingsChangedPayload
 from core.hallfile.spec import SETTINGS_DEFAULTS, Problems, _settings
 from core.services.lookup import hall_row
 from core.views import HallRef
@@ -22,10 +23,17 @@ def update_settings(tx: Tx, hall: HallRef, changes: Mapping[str, Any]) -> dict[s
         where, problem = problems.items[0]
         raise ConfigError("bad_value", where=where, problem=problem)
     row.settings = validated
-    tx.emit(hall.id, "hall.settings_changed", {"changed": sorted(changes), "settings": validated})
+    payload = SettingsChangedPayload(tuple(sorted(changes)), validated)
+    tx.emit(hall.id, EventKind.HALL_SETTINGS_CHANGED, payload)
     return validated
 
 
 def report_device(tx: Tx, hall: HallRef, device: str, kind: str, status: Mapping[str, Any]) -> None:
-    """A kiosk's printer state (or another device's) for supervisors: an event, nothing stored."""
-    tx.emit(hall.id, f"{kind}.status", {"device": device, **status})
+    """A kiosk's printer state (or another device's) for supervisors: an event, nothing stored.
+
+    ``kind`` names the device ("printer"); its event is ``<kind>.status``, one of
+    DEVICE_STATUS."""
+    event = EventKind.known(f"{kind}.status")
+    if event is None or event not in DEVICE_STATUS:
+        raise ConfigError("bad_value", where="device kind", problem=f"{kind!r} reports no status")
+    tx.emit(hall.id, event, DeviceStatusPayload(device, dict(status)))

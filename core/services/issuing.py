@@ -14,6 +14,7 @@ from core.domain import hours
 from core.domain.enums import Priority, TicketStatus
 from core.domain.numbering import format_number
 from core.errors import NotFound, Refused
+from core.events import EventKind, IssuedPayload, TicketPayload, VoidedPayload
 from core.services import estimates, serving
 from core.services.lookup import (
     VIEW_COLUMNS,
@@ -22,7 +23,6 @@ from core.services.lookup import (
     kiosk_name,
     local_now,
     service_rules,
-    ticket_payload,
     ticket_view,
     today,
     view_from_columns,
@@ -99,11 +99,7 @@ def void_stale_prints(tx: Tx, hall: HallRef) -> int:
     """Void tickets whose print was never confirmed within the print timeout."""
     rows = tx.run(_VOID_STALE, {"hall": hall.id, "before": tx.now - PRINT_TIMEOUT}).all()
     for ticket_id, number in rows:
-        tx.emit(
-            hall.id,
-            "ticket.voided",
-            {"ticket_id": ticket_id, "number": number, "reason": "print_timeout"},
-        )
+        tx.emit(hall.id, EventKind.TICKET_VOIDED, VoidedPayload(ticket_id, number, "print_timeout"))
     return len(rows)
 
 
@@ -281,7 +277,7 @@ def issue(
         availability = hours.availability(rules, moment, holidays, issued, has_counter)
         _refuse_unless_open(service, availability)
     view = view_from_columns(columns, service)
-    tx.emit(hall.id, "ticket.issued", ticket_payload(view) | {"kiosk": kiosk})
+    tx.emit(hall.id, EventKind.TICKET_ISSUED, IssuedPayload.issued(view, kiosk))
     mean = estimates.mean_minutes(service.observed, service.service_minutes)
     wait = estimates.wait_minutes(ahead, mean, service.rank_one, service.capacity)
     counters = estimates.rank_one_numbers(service.rank_one_numbers)
@@ -325,7 +321,8 @@ _CONFIRM_PRINTED = (
 def confirm_printed(tx: Tx, hall: HallRef, ticket_id: int) -> None:
     row = tx.run(_CONFIRM_PRINTED, {"ticket": ticket_id, "hall": hall.id, "at": tx.now}).first()
     if row is not None:
-        tx.emit(hall.id, "ticket.printed", ticket_payload(view_from_columns(row._mapping, row)))
+        view = view_from_columns(row._mapping, row)
+        tx.emit(hall.id, EventKind.TICKET_PRINTED, TicketPayload.of(view))
         return
     ticket = _printing_ticket(tx, hall, ticket_id)
     if ticket.printed_at is not None:
@@ -338,7 +335,7 @@ def confirm_printed(tx: Tx, hall: HallRef, ticket_id: int) -> None:
         raise Refused("ticket_not_printing", ticket=ticket.number, status=ticket.status.value)
     ticket.status = TicketStatus.WAITING
     ticket.printed_at = tx.now
-    tx.emit(hall.id, "ticket.printed", ticket_payload(ticket_view(tx, ticket.id)))
+    tx.emit(hall.id, EventKind.TICKET_PRINTED, TicketPayload.of(ticket_view(tx, ticket.id)))
 
 
 def print_failed(tx: Tx, hall: HallRef, ticket_id: int, reason: str) -> None:
@@ -349,11 +346,7 @@ def print_failed(tx: Tx, hall: HallRef, ticket_id: int, reason: str) -> None:
         raise Refused("ticket_not_printing", ticket=ticket.number, status=ticket.status.value)
     ticket.status = TicketStatus.VOID
     ticket.note = f"print failed: {reason}"[:500]
-    tx.emit(
-        hall.id,
-        "ticket.voided",
-        {"ticket_id": ticket.id, "number": ticket.number, "reason": reason},
-    )
+    tx.emit(hall.id, EventKind.TICKET_VOIDED, VoidedPayload(ticket.id, ticket.number, reason))
 
 
 def _printing_ticket(tx: Tx, hall: HallRef, ticket_id: int) -> m.Ticket:

@@ -280,25 +280,6 @@ def open_ticket_at(tx: Tx, counter_id: int) -> m.Ticket | None:
     ).first()
 
 
-def ticket_payload(view: TicketView) -> dict[str, Any]:
-    """What every event about a ticket carries, enough for a board to redraw without a query."""
-    return {
-        "ticket_id": view.id,
-        "number": view.number,
-        "service": view.service_code,
-        "service_name": view.service_name,
-        "agency": view.agency_code,
-        "priority": view.priority.value,
-        "status": view.status.value,
-        "counter": view.counter_number,
-        "counter_name": view.counter_name,
-        "officer": view.officer_username,
-        "recall_count": view.recall_count,
-        "business_date": view.business_date.isoformat(),
-        "called_at": view.called_at.isoformat() if view.called_at else None,
-    }
-
-
 def max_event_id(tx: Tx, hall: HallRef) -> int:
     return (
         tx.session.scalar(

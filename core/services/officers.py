@@ -16,6 +16,7 @@ from core.db.limits import max_length
 from core.domain.enums import Role
 from core.domain.safe_text import text_problem
 from core.errors import ConfigError, Refused
+from core.events import EventKind, OfficerAddedPayload
 from core.views import HallRef, OfficerView
 
 MAX_FAILURES = 5
@@ -66,7 +67,7 @@ def add_officer(
     )
     tx.session.add(officer)
     tx.session.flush()
-    tx.emit(hall.id, "officer.added", {"username": name, "role": role.value})
+    tx.emit(hall.id, EventKind.OFFICER_ADDED, OfficerAddedPayload(name, role))
     return _view(officer)
 
 

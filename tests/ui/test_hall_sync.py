@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtCore import QThreadPool
 
 from core.errors import DatabaseMissing
+from core.events import TICKET_EVENTS
 from core.hallfile import store
 from core.service import HallService
 from tests.conftest import SMALL_HALL
@@ -45,7 +46,7 @@ def syncs() -> Iterator[list[HallSync]]:
 def test_a_read_puts_it_online_and_the_feed_brings_only_the_kinds_asked_for(
     qtbot, hall: HallService, syncs: list[HallSync]
 ) -> None:  # noqa: ANN001
-    sync = HallSync(hall, kinds=("ticket.",), feed_wait=0.2)
+    sync = HallSync(hall, kinds=TICKET_EVENTS, feed_wait=0.2)
     syncs.append(sync)
     sync.mark_offline()
     results: list[int] = []

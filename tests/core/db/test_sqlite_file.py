@@ -9,12 +9,14 @@ a file that no longer has the database's name.
 from __future__ import annotations
 
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from core.db.database import Database, Tx
 from core.errors import DatabaseMissing, DatabaseUnavailable
+from core.events import DayEndedPayload, EventKind
 from core.service import HallService
 from tests.sqlite_tamper import delete, move, replace_with_copy, tickets_in
 
@@ -86,14 +88,14 @@ def test_a_file_that_goes_during_a_write_is_not_written(hall: HallService, tmp_p
     moved = tmp_path / "moved.db"
 
     def work(tx: Tx) -> None:
-        tx.emit(hall.hall.id, "test.marker", {})
+        tx.emit(hall.hall.id, EventKind.DAY_ENDED, DayEndedPayload(date(2026, 1, 2), 0, 0))
         move(path, moved)  # after this transaction began
 
     with pytest.raises(DatabaseMissing):
         hall.db.transact(work)
     with sqlite3.connect(f"{moved.as_uri()}?mode=ro", uri=True) as connection:
         kinds = {kind for (kind,) in connection.execute("SELECT kind FROM events")}
-    assert "test.marker" not in kinds
+    assert "day.ended" not in kinds
 
 
 def test_a_missing_file_is_not_created_by_a_database_that_may_not(tmp_path: Path) -> None:
