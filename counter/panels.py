@@ -110,7 +110,7 @@ class CurrentTicketCard(Card):
         self.next_hint = text
         self.hint.setText(text)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_number()
 

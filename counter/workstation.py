@@ -326,7 +326,7 @@ class Workstation(OfficerFlows, QMainWindow):
         self.setMinimumSize(minimum)
         self.resize(size)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._set_compact(self.width() < 1180 or self.height() < 720)
 
@@ -380,7 +380,7 @@ class Workstation(OfficerFlows, QMainWindow):
         i18n.set_language(lang)  # posts LanguageChange: changeEvent retranslates
         self.retranslate()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+    def changeEvent(self, event: QEvent) -> None:
         if (
             event.type() == QEvent.Type.LanguageChange
             and hasattr(self, "mini")
@@ -463,7 +463,7 @@ class Workstation(OfficerFlows, QMainWindow):
         self.mini.close()
         self.mini.deleteLater()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.shutdown()
         super().closeEvent(event)
 

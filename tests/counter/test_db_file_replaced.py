@@ -27,7 +27,7 @@ def statuses(path: Path) -> list[str]:
 
 @sqlite_only
 @pytest.mark.parametrize("tamper", TAMPERS.values(), ids=TAMPERS.keys())
-def test_the_workstation_shows_its_outage_within_5_s(qtbot, open_window, tamper) -> None:  # noqa: ANN001
+def test_the_workstation_shows_its_outage_within_5_s(qtbot, open_window, tamper) -> None:
     window = open_window(synchronous=False)
     assert not window.banner.isVisible()
     started = time.monotonic()
@@ -44,7 +44,7 @@ def test_the_workstation_shows_its_outage_within_5_s(qtbot, open_window, tamper)
 @sqlite_only
 def test_a_call_made_before_the_feed_noticed_is_not_written(
     qtbot, open_window, issue, click
-) -> None:  # noqa: ANN001
+) -> None:
     ticket = issue("KTP")
     window = open_window(synchronous=True)
     path = window.hall.db.file.path
@@ -57,7 +57,7 @@ def test_a_call_made_before_the_feed_noticed_is_not_written(
 
 
 def test_the_counter_started_without_its_database_says_where(
-    qtbot,  # noqa: ANN001
+    qtbot,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
