@@ -122,7 +122,7 @@ class ActionButton(QPushButton):
             self.setCheckable(True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        row = QHBoxLayout(self)
+        self.row = row = QHBoxLayout(self)  # its sizes are the button's
         row.setContentsMargins(14, 6, 10, 6)
         row.setSpacing(10)
         self.title = label("", "actionTitle")
@@ -186,11 +186,11 @@ class ActionButton(QPushButton):
         pass  # a state button shows core's state, it does not toggle itself
 
     def sizeHint(self) -> QSize:
-        hint = self.layout().sizeHint()
+        hint = self.row.sizeHint()
         return QSize(hint.width(), max(hint.height(), self.minimumHeight()))
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(self.layout().minimumSize().width(), self.minimumHeight())
+        return QSize(self.row.minimumSize().width(), self.minimumHeight())
 
 
 class Notice(QLabel):
