@@ -80,6 +80,7 @@ def bench_calls(engine: str, url: str, calls: int) -> dict[str, object]:
 
     from core.db import schema
     from core.service import HallService
+    from counter.controller import CounterController
     from counter.workstation import Workstation
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
@@ -87,7 +88,7 @@ def bench_calls(engine: str, url: str, calls: int) -> dict[str, object]:
     db = schema.connect(url)
     hall = HallService.open(db, "mpp-lampung-timur")
     officer = hall.login(OFFICER, PASSWORD)
-    window = Workstation(hall, officer, 1)
+    window = Workstation(CounterController(hall, officer, 1))
     window.repeat_guard_ms = 0  # the bench clicks faster than any officer
     window.resize(1366, 768)
     window.show()
@@ -107,8 +108,7 @@ def bench_calls(engine: str, url: str, calls: int) -> dict[str, object]:
             app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
 
     def idle() -> bool:
-        return (window.runner.can_act and not window._refreshing  # noqa: SLF001
-                and not window._refresh_timer.isActive())  # noqa: SLF001  # fmt: skip
+        return window.controller.idle
 
     def shown() -> str:
         card = window.ticket_card
@@ -171,7 +171,7 @@ def startup_child(url: str) -> int:
         app.processEvents()
         time.sleep(0.0005)
     window = controller.window
-    while not window.runner.can_act:
+    while not window.controller.runner.can_act:
         app.processEvents()
     app.processEvents()
     shown = time.time()

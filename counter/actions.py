@@ -37,20 +37,20 @@ ACTIONS: dict[str, ActionSpec] = {
     spec.key: spec
     for spec in (
         ActionSpec(
-            "call_next", QT_TRANSLATE_NOOP("Actions", "Panggil berikutnya"), "F1", "primary"
+            "call_next", str(QT_TRANSLATE_NOOP("Actions", "Panggil berikutnya")), "F1", "primary"
         ),
-        ActionSpec("recall", QT_TRANSLATE_NOOP("Actions", "Panggil ulang"), "F2"),
-        ActionSpec("start", QT_TRANSLATE_NOOP("Actions", "Mulai"), "F3"),
-        ActionSpec("finish", QT_TRANSLATE_NOOP("Actions", "Selesai"), "F4", "success"),
-        ActionSpec("no_show", QT_TRANSLATE_NOOP("Actions", "Tidak hadir"), "F5", "danger"),
-        ActionSpec("transfer", QT_TRANSLATE_NOOP("Actions", "Alihkan"), "F6"),
-        ActionSpec("park", QT_TRANSLATE_NOOP("Actions", "Tunda"), "F7"),
-        ActionSpec("resume", QT_TRANSLATE_NOOP("Actions", "Lanjutkan"), "F8"),
-        ActionSpec("call_number", QT_TRANSLATE_NOOP("Actions", "Panggil nomor"), "F9"),
-        ActionSpec("break", QT_TRANSLATE_NOOP("Actions", "Istirahat"), "F10", "state"),
-        ActionSpec("open", QT_TRANSLATE_NOOP("Actions", "Buka"), "F11", "state"),
-        ActionSpec("close", QT_TRANSLATE_NOOP("Actions", "Tutup"), "F12", "state"),
-        ActionSpec("mini", QT_TRANSLATE_NOOP("Actions", "Mode mini"), "Ctrl+M"),
+        ActionSpec("recall", str(QT_TRANSLATE_NOOP("Actions", "Panggil ulang")), "F2"),
+        ActionSpec("start", str(QT_TRANSLATE_NOOP("Actions", "Mulai")), "F3"),
+        ActionSpec("finish", str(QT_TRANSLATE_NOOP("Actions", "Selesai")), "F4", "success"),
+        ActionSpec("no_show", str(QT_TRANSLATE_NOOP("Actions", "Tidak hadir")), "F5", "danger"),
+        ActionSpec("transfer", str(QT_TRANSLATE_NOOP("Actions", "Alihkan")), "F6"),
+        ActionSpec("park", str(QT_TRANSLATE_NOOP("Actions", "Tunda")), "F7"),
+        ActionSpec("resume", str(QT_TRANSLATE_NOOP("Actions", "Lanjutkan")), "F8"),
+        ActionSpec("call_number", str(QT_TRANSLATE_NOOP("Actions", "Panggil nomor")), "F9"),
+        ActionSpec("break", str(QT_TRANSLATE_NOOP("Actions", "Istirahat")), "F10", "state"),
+        ActionSpec("open", str(QT_TRANSLATE_NOOP("Actions", "Buka")), "F11", "state"),
+        ActionSpec("close", str(QT_TRANSLATE_NOOP("Actions", "Tutup")), "F12", "state"),
+        ActionSpec("mini", str(QT_TRANSLATE_NOOP("Actions", "Mode mini")), "Ctrl+M"),
     )
 }
 

@@ -16,6 +16,7 @@ from core.config import DeviceSettings, load_settings
 from core.errors import AntreError, ConfigError, DatabaseUnavailable
 from core.service import HallService
 from core.views import OfficerView
+from counter.controller import CounterController
 from counter.login import LoginDialog
 from counter.workstation import Workstation
 from ui import command_line, i18n
@@ -63,7 +64,7 @@ class CounterApp(QObject):
         return dialog
 
     def open_workstation(self, officer: OfficerView, counter: int) -> Workstation:
-        window = Workstation(self.hall, officer, counter, lang=self.lang)
+        window = Workstation(CounterController(self.hall, officer, counter, lang=self.lang))
         window.logged_out.connect(self._logged_out)
         self.window = window
         window.show()

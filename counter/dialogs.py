@@ -179,7 +179,7 @@ class TransferDialog(QDialog):
                     self.services.setCurrentItem(item)
                     break
             else:
-                self.services.setCurrentItem(None)
+                self.services.setCurrentRow(-1)  # nothing left to choose
         self._update()
 
     def _update(self, *_args: object) -> None:
@@ -273,14 +273,14 @@ class TicketPickerDialog(QDialog):
 
     def _filter(self, text: str) -> None:
         needle = text.strip().upper()
-        first = None
+        first = -1  # the first row still shown, if any
         for row in range(self.list.count()):
             item = self.list.item(row)
             hidden = bool(needle) and needle not in str(item.data(CODE_ROLE))
             item.setHidden(hidden)
-            if not hidden and first is None:
-                first = item
-        self.list.setCurrentItem(first)
+            if not hidden and first < 0:
+                first = row
+        self.list.setCurrentRow(first)
         self._update()
 
     def _update(self, *_args: object) -> None:

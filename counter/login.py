@@ -139,7 +139,7 @@ class LoginDialog(QDialog):
         footer.addWidget(self.language_button)
         outer.addLayout(footer)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         # Enter belongs to the field that has it (returnPressed: next field, or sign in).
         # QDialog would also "click" a default button for it: a second sign-in, or, while
         # the sign-in button is disabled, whichever button Qt took as the default instead.
@@ -162,7 +162,7 @@ class LoginDialog(QDialog):
         self.language_button.setText("English" if self.lang == "id" else "Bahasa Indonesia")
         self._show_counters()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "footer"):
             self.retranslate()
         super().changeEvent(event)

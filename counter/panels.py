@@ -110,7 +110,7 @@ class CurrentTicketCard(Card):
         self.next_hint = text
         self.hint.setText(text)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_number()
 
@@ -237,8 +237,9 @@ class WaitingPanel(Card):
         self.compact = compact
         for index in range(self.lines.count()):
             item = self.lines.itemAt(index)
-            if item is not None and item.widget() is not None:
-                item.widget().setVisible(not compact)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.setVisible(not compact)
 
     def retranslate(self) -> None:
         self.set_title(self.tr("Antrean loket ini"))
@@ -289,7 +290,8 @@ class WaitingPanel(Card):
 
     def _rebuild_lines(self, snapshot: CounterSnapshot) -> None:
         while self.lines.count():
-            widget = self.lines.takeAt(0).widget()
+            item = self.lines.takeAt(0)
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.setParent(None)
                 widget.deleteLater()
@@ -391,7 +393,8 @@ class ParkedPanel(Card):
         self.tickets = tickets
         self.aside.setText(str(len(tickets)) if tickets else "")
         while self.rows.count():
-            widget = self.rows.takeAt(0).widget()
+            item = self.rows.takeAt(0)
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.setParent(None)
                 widget.deleteLater()

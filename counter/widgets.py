@@ -51,11 +51,11 @@ class ElidedLabel(QLabel):
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.setMinimumWidth(40)
 
-    def setText(self, text: str) -> None:  # noqa: N802 - Qt API
+    def setText(self, text: str) -> None:
         super().setText(text)
         self.setToolTip(text)
 
-    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+    def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         rect = self.contentsRect()
         elided = self.fontMetrics().elidedText(
@@ -68,7 +68,7 @@ class ElidedLabel(QLabel):
 class ComboBox(QComboBox):
     """A combo box that draws its own chevron (a styled one loses the platform arrow)."""
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+    def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -122,7 +122,7 @@ class ActionButton(QPushButton):
             self.setCheckable(True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        row = QHBoxLayout(self)
+        self.row = row = QHBoxLayout(self)  # its sizes are the button's
         row.setContentsMargins(14, 6, 10, 6)
         row.setSpacing(10)
         self.title = label("", "actionTitle")
@@ -173,7 +173,7 @@ class ActionButton(QPushButton):
     def text_shown(self) -> str:
         return self.title.text()
 
-    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt API
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         event.accept()  # the second click of a double click is not a second action
 
     def set_checked(self, checked: bool) -> None:
@@ -182,15 +182,15 @@ class ActionButton(QPushButton):
         for part in (self.title, self.keycap):
             set_property(part, "on", checked)
 
-    def nextCheckState(self) -> None:  # noqa: N802 - Qt API
+    def nextCheckState(self) -> None:
         pass  # a state button shows core's state, it does not toggle itself
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
-        hint = self.layout().sizeHint()
+    def sizeHint(self) -> QSize:
+        hint = self.row.sizeHint()
         return QSize(hint.width(), max(hint.height(), self.minimumHeight()))
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
-        return QSize(self.layout().minimumSize().width(), self.minimumHeight())
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.row.minimumSize().width(), self.minimumHeight())
 
 
 class Notice(QLabel):

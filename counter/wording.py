@@ -13,22 +13,23 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from core.domain.enums import CounterState, Priority, TicketStatus
 
 CONTEXT = "Wording"
+# str(): PySide6 types QT_TRANSLATE_NOOP as returning object; lupdate still finds the texts.
 
 PRIORITY_NAMES = {
-    Priority.LANSIA: QT_TRANSLATE_NOOP("Wording", "Lansia"),
-    Priority.DISABILITAS: QT_TRANSLATE_NOOP("Wording", "Disabilitas"),
-    Priority.IBU_HAMIL: QT_TRANSLATE_NOOP("Wording", "Ibu hamil / anak"),
+    Priority.LANSIA: str(QT_TRANSLATE_NOOP("Wording", "Lansia")),
+    Priority.DISABILITAS: str(QT_TRANSLATE_NOOP("Wording", "Disabilitas")),
+    Priority.IBU_HAMIL: str(QT_TRANSLATE_NOOP("Wording", "Ibu hamil / anak")),
 }
 STATUS_NAMES = {
-    TicketStatus.CALLED: QT_TRANSLATE_NOOP("Wording", "Dipanggil"),
-    TicketStatus.SERVING: QT_TRANSLATE_NOOP("Wording", "Sedang dilayani"),
-    TicketStatus.WAITING: QT_TRANSLATE_NOOP("Wording", "Menunggu"),
-    TicketStatus.PARKED: QT_TRANSLATE_NOOP("Wording", "Ditunda"),
+    TicketStatus.CALLED: str(QT_TRANSLATE_NOOP("Wording", "Dipanggil")),
+    TicketStatus.SERVING: str(QT_TRANSLATE_NOOP("Wording", "Sedang dilayani")),
+    TicketStatus.WAITING: str(QT_TRANSLATE_NOOP("Wording", "Menunggu")),
+    TicketStatus.PARKED: str(QT_TRANSLATE_NOOP("Wording", "Ditunda")),
 }
 STATE_NAMES = {
-    CounterState.OPEN: QT_TRANSLATE_NOOP("Wording", "Buka"),
-    CounterState.BREAK: QT_TRANSLATE_NOOP("Wording", "Istirahat"),
-    CounterState.CLOSED: QT_TRANSLATE_NOOP("Wording", "Tutup"),
+    CounterState.OPEN: str(QT_TRANSLATE_NOOP("Wording", "Buka")),
+    CounterState.BREAK: str(QT_TRANSLATE_NOOP("Wording", "Istirahat")),
+    CounterState.CLOSED: str(QT_TRANSLATE_NOOP("Wording", "Tutup")),
 }
 
 

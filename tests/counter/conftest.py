@@ -7,7 +7,7 @@ through core and the event feed, never from the test's own session.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QThreadPool
@@ -17,7 +17,9 @@ from core.db.database import Database
 from core.domain.enums import Priority
 from core.service import HallService
 from core.views import OfficerView, TicketView
+from counter.controller import CounterController
 from counter.workstation import Workstation
+from tests.counter.outages import Outage, PostgresOutage, SqliteOutage
 from ui import i18n
 
 PASSWORD = "rahasia-loket"
@@ -50,10 +52,30 @@ def issue(hall: HallService) -> Callable[..., TicketView]:
     return issue
 
 
-@dataclass
-class Station:
-    window: Workstation
-    db: Database
+def own_controller(
+    url: str, hall: HallService, officer: OfficerView, counter: int = 1, *, synchronous: bool
+) -> tuple[CounterController, Database]:
+    """A controller for ``counter`` on a connection of its own to ``url`` (its own PC)."""
+    db = Database(url)
+    controller = CounterController(
+        HallService.open(db, hall.hall.code),
+        officer,
+        counter,
+        synchronous=synchronous,
+        feed_wait=0.05,
+    )
+    return controller, db
+
+
+def stop_all(
+    made: list[tuple[Workstation, Database]] | list[tuple[CounterController, Database]],
+) -> None:
+    """Stop each window or controller, let their reads end, then drop their connections."""
+    for each, _db in made:
+        each.shutdown()
+    QThreadPool.globalInstance().waitForDone(5000)
+    for _each, db in made:
+        db.dispose()
 
 
 @pytest.fixture
@@ -61,7 +83,7 @@ def open_window(
     qtbot: QtBot, db_url: str, hall: HallService, officer: OfficerView
 ) -> Iterator[Callable[..., Workstation]]:
     """Open a workstation at a counter, on its own connection to the test database."""
-    stations: list[Station] = []
+    stations: list[tuple[Workstation, Database]] = []
 
     def open_window(
         counter: int = 1,
@@ -71,31 +93,23 @@ def open_window(
         show: bool = True,
         repeat_guard: bool = False,
     ) -> Workstation:
-        db = Database(db_url)
-        window = Workstation(
-            HallService.open(db, hall.hall.code),
-            who or officer,
-            counter,
-            synchronous=synchronous,
-            feed_wait=0.05,
+        controller, db = own_controller(
+            db_url, hall, who or officer, counter, synchronous=synchronous
         )
+        window = Workstation(controller)
         if not repeat_guard:
             window.repeat_guard_ms = 0  # tests click again at once on purpose
         qtbot.addWidget(window)
         window.resize(1366, 768)  # a hall PC's screen (the offscreen one is 800×800)
-        stations.append(Station(window, db))
+        stations.append((window, db))
         if show:
             window.show()
         window.start()
-        qtbot.waitUntil(lambda: window.loaded and window.runner.can_act, timeout=5000)
+        qtbot.waitUntil(lambda: window.loaded and window.controller.runner.can_act, timeout=5000)
         return window
 
     yield open_window
-    for station in stations:
-        station.window.shutdown()
-    QThreadPool.globalInstance().waitForDone(5000)
-    for station in stations:
-        station.db.dispose()
+    stop_all(stations)
     i18n.set_language("id")
 
 
@@ -110,3 +124,15 @@ def click(qtbot: QtBot) -> Callable[..., None]:
         qtbot.mouseClick(target, Qt.MouseButton.LeftButton)
 
     return click
+
+
+@pytest.fixture
+def outage(db_url: str, tmp_path: Path) -> Iterator[Outage]:
+    """Takes a connection's database away on the engine of ``db_url``, and brings it back."""
+    made: Outage = (
+        SqliteOutage(db_url, tmp_path) if db_url.startswith("sqlite") else PostgresOutage(db_url)
+    )
+    try:
+        yield made
+    finally:
+        made.close()

@@ -15,6 +15,7 @@ from core.db import schema
 from core.domain.enums import CounterState, Priority
 from core.hallfile import store
 from core.service import HallService
+from counter.controller import CounterController
 from counter.dialogs import TransferDialog
 from counter.login import LoginDialog
 from counter.workstation import Workstation
@@ -112,7 +113,7 @@ def distinct_colours(image: QImage) -> int:
 
 def test_screenshots(qtbot, morning, fixed_clock):
     hall, officer = morning
-    window = Workstation(hall, officer, 1, synchronous=True, feed_wait=0.05)
+    window = Workstation(CounterController(hall, officer, 1, synchronous=True, feed_wait=0.05))
     qtbot.addWidget(window)
     window.resize(1366, 768)
     window.show()
@@ -121,7 +122,7 @@ def test_screenshots(qtbot, morning, fixed_clock):
     at(fixed_clock, "09:42", 31)
     window.act("start")
     at(fixed_clock, "09:45", 12)
-    window._tick()
+    window.controller.tick()
     qtbot.wait(50)
     image = save(window, "counter-main.png")
     assert (image.width(), image.height()) == (1366, 768)
@@ -133,7 +134,7 @@ def test_screenshots(qtbot, morning, fixed_clock):
     qtbot.wait(50)
     small = save(window, "counter-main-1024x600.png")
     assert (small.width(), small.height()) == (1024, 600)
-    assert not window.date_label.isVisible() and window.ticket_card.number.isVisible()
+    assert not window.header.date_label.isVisible() and window.ticket_card.number.isVisible()
     window.resize(1366, 768)
     qtbot.waitUntil(lambda: not window.compact)
 
@@ -162,11 +163,13 @@ def test_screenshots(qtbot, morning, fixed_clock):
     assert login.error.isVisible()
     save(login, "counter-login.png")
 
-    window.runner.set_feed_ok(False)
-    window.runner.pending = window.runner.running  # nothing kept: the plain outage banner
+    window.controller.runner.set_feed_ok(False)
+    window.controller.runner.pending = (
+        window.controller.runner.running
+    )  # nothing kept: the plain outage banner
     qtbot.wait(20)
     save(window, "counter-offline.png")
-    window.runner.set_feed_ok(True)
+    window.controller.runner.set_feed_ok(True)
 
     window.set_language("en")
     qtbot.wait(20)

@@ -27,37 +27,37 @@ def statuses(path: Path) -> list[str]:
 
 @sqlite_only
 @pytest.mark.parametrize("tamper", TAMPERS.values(), ids=TAMPERS.keys())
-def test_the_workstation_shows_its_outage_within_5_s(qtbot, open_window, tamper) -> None:  # noqa: ANN001
+def test_the_workstation_shows_its_outage_within_5_s(qtbot, open_window, tamper) -> None:
     window = open_window(synchronous=False)
     assert not window.banner.isVisible()
     started = time.monotonic()
-    tamper(window.hall.db.file.path)
-    qtbot.waitUntil(lambda: not window.runner.online, timeout=5000)
+    tamper(window.controller.hall.db.file.path)
+    qtbot.waitUntil(lambda: not window.controller.runner.online, timeout=5000)
     assert time.monotonic() - started < 5
     assert window.banner.isVisible()
     assert window.banner.title.text() == "Basis data tidak dapat dihubungi"
     assert not any(button.isEnabled() for button in window.buttons["call_next"])
     qtbot.wait(1500)  # it keeps trying, and stays in its outage
-    assert not window.runner.online
+    assert not window.controller.runner.online
 
 
 @sqlite_only
 def test_a_call_made_before_the_feed_noticed_is_not_written(
     qtbot, open_window, issue, click
-) -> None:  # noqa: ANN001
+) -> None:
     ticket = issue("KTP")
     window = open_window(synchronous=True)
-    path = window.hall.db.file.path
+    path = window.controller.hall.db.file.path
     move_away(path)
     click(window, "call_next")  # at once: the feed has not looked yet
-    assert not window.runner.online
+    assert not window.controller.runner.online
     assert window.banner.isVisible()
     assert statuses(moved(path)) == ["waiting"]  # A001 was not called in the moved file
     assert ticket.number == "A001" and not path.exists()
 
 
 def test_the_counter_started_without_its_database_says_where(
-    qtbot,  # noqa: ANN001
+    qtbot,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

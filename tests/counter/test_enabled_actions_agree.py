@@ -95,7 +95,7 @@ def acts(action: Action, answer: str, state: CounterState) -> bool:
 
 
 def assert_agree(window: Workstation, hall: HallService, officer: OfficerView) -> None:
-    enabled = window.enabled_actions()
+    enabled = window.controller.enabled_actions()
     assert set(enabled) == set(ACTIONS)
     answers = {action: core_answer(hall, officer, action) for action in Action}
     state = hall.counter(COUNTER).state
@@ -117,8 +117,8 @@ def set_behind_the_counter(window: Workstation, hall: HallService, state: Counte
     """A counter state core itself would refuse now (a break with a ticket held)."""
     with hall.db.engine.begin() as connection:
         connection.execute(update(m.Counter).where(m.Counter.number == COUNTER).values(state=state))
-    window.request_refresh()
-    assert window.snapshot is not None and window.snapshot.state is state
+    window.controller.request_refresh()
+    assert window.controller.snapshot is not None and window.controller.snapshot.state is state
 
 
 def test_the_buttons_agree_with_core_in_every_state(
@@ -140,7 +140,7 @@ def test_the_buttons_agree_with_core_in_every_state(
     check()  # nothing held, one parked
     click(window, "call_next")
     fixed_clock.advance(minutes=2)  # the no-show rule's minutes have passed
-    window._tick()
+    window.controller.tick()
     check()  # called, one parked
     click(window, "finish")
     click(window, "break")

@@ -94,10 +94,10 @@ def test_the_program_goes_from_login_to_workstation_and_back(
     dialog.submit_button.click()
     qtbot.waitUntil(lambda: app.window is not None and app.window.loaded, timeout=5000)
     window = app.window  # deleted by the app after logging out
-    assert window.counter_label.text() == "Loket 2"
+    assert window.header.counter_label.text() == "Loket 2"
     qtbot.waitUntil(lambda: hall.counter(2).officer_username == "budi", timeout=5000)
-    qtbot.waitUntil(lambda: window.runner.can_act, timeout=5000)
-    window.logout_button.click()
+    qtbot.waitUntil(lambda: window.controller.runner.can_act, timeout=5000)
+    window.header.logout_button.click()
     qtbot.waitUntil(lambda: app.login is not None and app.login.isVisible(), timeout=5000)
     qtbot.addWidget(app.login)
     assert hall.counter(2).state is CounterState.CLOSED

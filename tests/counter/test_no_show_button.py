@@ -31,7 +31,7 @@ def test_no_show_waits_for_the_rule_then_enables_itself(
     window.act("no_show")  # F5 does nothing either
     assert hall.counter(1).current.status is TicketStatus.CALLED
     fixed_clock.advance(minutes=1, seconds=59)
-    window._tick()
+    window.controller.tick()
     assert not main.isEnabled()
     fixed_clock.advance(seconds=1)
     qtbot.waitUntil(main.isEnabled, timeout=3000)  # the window's own one-second timer
@@ -63,13 +63,13 @@ def test_the_halls_setting_decides(hall, issue, open_window, click, fixed_clock)
     issue("KTP")
     window = open_window(1)
     hall.update_settings({"no_show_after_recalls": 0, "no_show_after_minutes": 0})
-    window.request_refresh(config=True)
+    window.controller.request_refresh(config=True)
     click(window, "call_next")
     main, _ = no_show_buttons(window)
     assert main.isEnabled() and main.toolTip() == "Tidak hadir (F5)"  # 0 and 0: at once
     click(window, "no_show")
     hall.update_settings({"no_show_after_recalls": 2, "no_show_after_minutes": 0})
-    window.request_refresh(config=True)
+    window.controller.request_refresh(config=True)
     click(window, "call_next")
     click(window, "recall")
     assert not main.isEnabled()

@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtWidgets import QLabel, QPushButton
 
+from counter.controller import CounterController
 from counter.login import LoginDialog
 from counter.widgets import ElidedLabel
 from counter.workstation import Workstation, fitted_size
@@ -59,7 +60,7 @@ def test_the_first_size_fits_the_screen() -> None:
 
 
 def test_a_new_window_is_not_larger_than_its_screen(hall, officer, qtbot) -> None:
-    window = Workstation(hall, officer, 1, synchronous=True)
+    window = Workstation(CounterController(hall, officer, 1, synchronous=True))
     qtbot.addWidget(window)
     area = window.screen().availableGeometry()
     assert window.width() <= area.width() and window.height() <= area.height() - 40

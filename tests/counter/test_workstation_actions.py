@@ -26,9 +26,9 @@ def test_opening_then_call_next_shows_the_ticket_large(hall, issue, open_window,
     window = open_window(1)
     counter = hall.counter(1)  # opening the workstation opens the counter for the officer
     assert counter.state is CounterState.OPEN and counter.officer_username == "budi"
-    assert window.counter_label.text() == "Loket 1"
+    assert window.header.counter_label.text() == "Loket 1"
     assert window.buttons["open"][0].isChecked()
-    assert window.officer_label.text() == "Budi Santoso"
+    assert window.header.officer_label.text() == "Budi Santoso"
     assert window.notice.text() == "Status loket: Buka."
     assert window.waiting.aside.text() == "2 menunggu · 1 prioritas"
     assert window.ticket_card.hint.text() == "Tekan F1 untuk memanggil A002 (Kartu Keluarga)."
@@ -62,7 +62,7 @@ def test_recall_start_finish_no_show_and_the_figures(hall, issue, open_window, c
     assert not window.buttons["no_show"][0].isEnabled()  # already serving
     assert not window.buttons["recall"][0].isEnabled()
     fixed_clock.advance(minutes=7, seconds=30)
-    window._tick()
+    window.controller.tick()
     assert [v.text() for v in window.ticket_card.metric_values] == ["12:00", "08:10", "07:30"]
     click(window, "finish")
     assert status_of(hall, "A001") is TicketStatus.DONE
@@ -70,7 +70,7 @@ def test_recall_start_finish_no_show_and_the_figures(hall, issue, open_window, c
     assert window.ticket_card.empty_title.isVisible()
     click(window, "call_next")
     fixed_clock.advance(minutes=2)  # the hall's rule: no-show two minutes after the call
-    window._tick()
+    window.controller.tick()
     click(window, "no_show")
     assert status_of(hall, "A002") is TicketStatus.NO_SHOW
     assert window.notice.text() == "A002 ditandai tidak hadir."
@@ -121,7 +121,7 @@ def test_park_and_resume(hall, issue, open_window, click):
     click(window, "call_next")
     assert shown(window) == "A002"
     # Resuming from the parked list while A002 is open: finish A002 first, as asked.
-    resume = window.parked.findChild(type(window.logout_button), "resume-A001")
+    resume = window.parked.findChild(type(window.header.logout_button), "resume-A001")
     resume.click()
     dialog = window.dialog
     assert isinstance(dialog, OpenTicketDialog)
@@ -189,7 +189,7 @@ def test_calling_while_a_ticket_is_open_asks_first(hall, issue, open_window, cli
     assert window.notice.text() == "A002 selesai. A003 dipanggil."
     # The hall may finish the open ticket itself when the next one is called.
     hall.update_settings({"auto_finish_on_call": True})
-    window.request_refresh(config=True)
+    window.controller.request_refresh(config=True)
     click(window, "call_next")
     assert window.dialog is None or not window.dialog.isVisible()
     assert status_of(hall, "A003") is TicketStatus.DONE
@@ -263,7 +263,7 @@ def test_a_ticket_not_at_this_counter_cannot_be_finished_here(hall, issue, open_
     assert shown(window) == "A001"
     # This window stops hearing the feed (a slow network), then elsewhere Loket 2's ticket
     # is sent to KTP and Loket 1 calls it.
-    window.bridge.stop()
+    window.controller.bridge.stop()
     hall.transfer(2, "KTP", TransferPosition.FRONT, "")
     hall.call_next(1)
     assert hall.counter(1).current.number == "A001"
@@ -279,10 +279,10 @@ def test_logout_closes_the_counter(hall, issue, open_window, qtbot):
     issue("KTP")
     window = open_window(1)
     window.act("call_next")
-    window.logout_button.click()
+    window.header.logout_button.click()
     assert window.notice.text().startswith("Loket 1 masih melayani A001")
     assert window.isVisible()
     window.act("finish")
     with qtbot.wait_signal(window.logged_out, timeout=2000):
-        window.logout_button.click()
+        window.header.logout_button.click()
     assert hall.counter(1).state is CounterState.CLOSED

@@ -50,7 +50,7 @@ def double_click(widget) -> None:
 
 
 def idle(window) -> bool:
-    return not window.runner.busy and not window._refreshing
+    return not window.controller.runner.busy and not window.controller.refreshing
 
 
 def test_every_action_has_a_visible_key_and_the_keys_work(hall, issue, open_window, qtbot):
@@ -84,12 +84,12 @@ def test_every_action_has_a_visible_key_and_the_keys_work(hall, issue, open_wind
     press(Qt.Key.Key_F9)
     assert isinstance(window.dialog, TicketPickerDialog)
     qtbot.keyClick(window.dialog.number, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: not window._dialog_open())
+    qtbot.waitUntil(lambda: not window.prompts.is_open())
     press(Qt.Key.Key_F1)
     press(Qt.Key.Key_F6)
     assert isinstance(window.dialog, TransferDialog)
     qtbot.keyClick(window.dialog.search, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: not window._dialog_open())
+    qtbot.waitUntil(lambda: not window.prompts.is_open())
     press(Qt.Key.Key_F2)  # the hall's rule: a no-show after one recall
     press(Qt.Key.Key_F5)
     assert [t.status for t in hall.tickets_today()][1] is TicketStatus.NO_SHOW
@@ -187,7 +187,7 @@ def test_changes_from_elsewhere_appear_within_a_second(hall, issue, open_window,
         timeout=1000,
     )
     hall.update_settings({"auto_finish_on_call": True})
-    qtbot.waitUntil(lambda: window.snapshot.auto_finish_on_call, timeout=1000)
+    qtbot.waitUntil(lambda: window.controller.snapshot.auto_finish_on_call, timeout=1000)
     hall.set_counter_state(1, CounterState.BREAK)
     qtbot.waitUntil(lambda: window.buttons["break"][0].isChecked(), timeout=1000)
     assert "istirahat" in window.ticket_card.hint.text()
