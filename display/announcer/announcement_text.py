@@ -174,9 +174,9 @@ class AnnouncementStyle:
             raise ValueError(
                 f"unknown reading mode {self.reading!r}; use one of {choices}"
             ) from None
-        if self.template is None:
-            object.__setattr__(self, "template", DEFAULT_TEMPLATES[self.language])
-        validate_template(self.template)
+        template = self.template if self.template is not None else DEFAULT_TEMPLATES[self.language]
+        object.__setattr__(self, "template", template)
+        validate_template(template)
 
 
 @dataclass(frozen=True)

@@ -193,6 +193,8 @@ class _Network(Network):
     collector, with a ResourceWarning) and also reaches printers with IPv6 addresses.
     """
 
+    _device: socket.socket | Literal[False] | None  # as python-escpos has it (untyped for mypy)
+
     def open(self, raise_not_found: bool = True) -> None:
         if self._device:
             self.close()
