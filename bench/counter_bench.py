@@ -99,7 +99,7 @@ def bench_calls(engine: str, url: str, calls: int) -> dict[str, object]:
     waker = QTimer()
     waker.start(2)
 
-    def pump_until(condition, timeout: float = 10.0) -> None:  # noqa: ANN001
+    def pump_until(condition, timeout: float = 10.0) -> None:
         deadline = time.monotonic() + timeout
         while not condition():
             if time.monotonic() > deadline:
@@ -107,8 +107,8 @@ def bench_calls(engine: str, url: str, calls: int) -> dict[str, object]:
             app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
 
     def idle() -> bool:
-        return (window.runner.can_act and not window._refreshing  # noqa: SLF001
-                and not window._refresh_timer.isActive())  # noqa: SLF001  # fmt: skip
+        return (window.runner.can_act and not window._refreshing
+                and not window._refresh_timer.isActive())  # fmt: skip
 
     def shown() -> str:
         card = window.ticket_card

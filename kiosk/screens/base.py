@@ -149,7 +149,7 @@ class Screen(QWidget):
             layout.setContentsMargins(m.margin, m.px(36), m.margin, m.px(36))
             layout.setSpacing(m.gap)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
             self.refresh()
