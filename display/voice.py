@@ -31,7 +31,11 @@ def style_from_settings(settings: dict[str, object], language: str = "id") -> An
     template = settings.get("announcement_template") or None
     reading = settings.get("number_reading") or Reading.WORDS.value
     try:
-        return AnnouncementStyle(template=template, reading=reading, language=language)  # type: ignore[arg-type]
+        return AnnouncementStyle(
+            template=str(template) if template is not None else None,
+            reading=Reading.named(str(reading)),
+            language=language,
+        )
     except ValueError as error:
         log.error("announcement settings not usable (%s); using the default sentence", error)
         return AnnouncementStyle(language=language)

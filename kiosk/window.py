@@ -278,18 +278,18 @@ class KioskWindow(QWidget):
 
     def _flow_finished(self, outcome: FlowOutcome) -> None:
         self._flow_ended()
-        if outcome.printed is not None:
-            self.monitor.note_print(outcome.printed)
+        printed = outcome.printed
+        if printed is not None:
+            self.monitor.note_print(printed)
             self.monitor.set_busy(False)
         self.data.refresh()
-        if outcome.on_screen:
+        if printed is None:  # outcome.on_screen
             self.on_screen.show_outcome(outcome)
             self.show_screen(self.on_screen)
-        elif outcome.ok:
+        elif printed.ok:
             self.result.show_outcome(outcome)
             self.show_screen(self.result)
         else:
-            printed: PrintResult = outcome.printed  # type: ignore[assignment]
             self.notice.show_print_failure(
                 printed.message("en" if self.ctx.lang == "en" else "id"),
                 outcome.issued.ticket.number,

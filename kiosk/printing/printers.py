@@ -209,7 +209,7 @@ class _Network(Network):
 
 
 def _require(driver: type[Escpos], package: str, target: PrinterTarget) -> None:
-    if not driver.is_usable():  # type: ignore[attr-defined]
+    if not driver.is_usable():
         raise PrinterConfigError(
             f"printer URI {target.uri!r}: {target.scheme} printing needs the Python package "
             f"{package}, which is not installed"
@@ -292,7 +292,7 @@ def _send_tcp(
         printer = open_printer(target, timeout=timeout)
     except Exception as exc:
         return _failure(target, exc, sent=False)
-    sock: socket.socket = printer.device  # type: ignore[assignment]
+    sock: socket.socket = printer.device
     sent = False
     try:
         before = rt.query_status(sock, status_timeout)
@@ -416,7 +416,7 @@ def printer_status(
     except Exception as exc:
         return PrinterStatus(False, PaperState.UNKNOWN, classify_error(exc), str(exc))
     try:
-        answer = rt.query_status(printer.device, status_timeout)  # type: ignore[arg-type]
+        answer = rt.query_status(printer.device, status_timeout)
     except OSError as exc:
         return PrinterStatus(False, PaperState.UNKNOWN, classify_error(exc), str(exc))
     finally:
