@@ -65,10 +65,6 @@ class Tx:
     def emit(self, hall_id: int, kind: str, payload: dict[str, Any]) -> None:
         self.events.append((hall_id, kind, payload))
 
-    def upsert(self, model: type[m.Base]) -> Any:
-        """INSERT … ON CONFLICT for this engine (both support it, with RETURNING)."""
-        return dialect_insert(self.dialect)(model)
-
     def run(self, statement: Any, params: dict[str, Any] | None = None) -> Any:
         """Execute a prebuilt Core statement on the transaction's connection.
 
