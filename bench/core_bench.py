@@ -1109,7 +1109,7 @@ def main(argv: list[str] | None = None) -> int:
             if name == "postgresql":
                 try:
                     engine = open_postgres(options.pg)
-                except Exception as error:  # noqa: BLE001 - report and go on with the others
+                except Exception as error:  # report and go on with the others
                     say(f"postgresql: unavailable at {options.pg}: {error}")
                     unavailable.append(name)
                     continue
@@ -1140,7 +1140,7 @@ def main(argv: list[str] | None = None) -> int:
         for engine in engines:
             try:
                 engine.cleanup()
-            except Exception as error:  # noqa: BLE001
+            except Exception as error:
                 say(f"{engine.name}: cleanup failed: {error}")
     print(f"Command: {command}\n")
     for key, value in facts.items():

@@ -100,7 +100,7 @@ def bench_calls(engine: str, url: str, calls: int) -> dict[str, object]:
     waker = QTimer()
     waker.start(2)
 
-    def pump_until(condition, timeout: float = 10.0) -> None:  # noqa: ANN001
+    def pump_until(condition, timeout: float = 10.0) -> None:
         deadline = time.monotonic() + timeout
         while not condition():
             if time.monotonic() > deadline:

@@ -24,8 +24,12 @@ import threading
 import time
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bench.bytecode import compiled_env
+
+if TYPE_CHECKING:
+    from core.service import HallService
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -106,7 +110,7 @@ def _quota_free_services() -> list[tuple[str, str]]:
     return [(a.code, s.code) for a in spec.agencies for s in a.services if s.daily_quota is None]
 
 
-def _prepare(url: str):  # noqa: ANN202 - HallService
+def _prepare(url: str) -> HallService:
     from core import clock
     from core.db import schema
     from core.domain.enums import CounterState
@@ -139,7 +143,7 @@ def bench_taps(engine_name: str, url: str, tickets: int, warmup: int = 10) -> di
     window.resize(1920, 1080)
     window.show()
 
-    def pump_until(condition, timeout: float = 10.0) -> None:  # noqa: ANN001
+    def pump_until(condition, timeout: float = 10.0) -> None:
         deadline = time.monotonic() + timeout
         while not condition():
             if time.monotonic() > deadline:
@@ -168,7 +172,7 @@ def bench_taps(engine_name: str, url: str, tickets: int, warmup: int = 10) -> di
         app.processEvents()
         done_before = window.flow.completed
         jobs_before = len(printer.received)
-        pump_until(lambda: not window.monitor._checking)  # noqa: SLF001 - keep the printer free
+        pump_until(lambda: not window.monitor._checking)  # keep the printer free
         tapped = time.perf_counter()
         QTest.mouseClick(button, Qt.MouseButton.LeftButton)
         if not window.flow.busy and window.flow.completed == done_before:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication
 from core import clock
 from core.config import DeviceSettings
 from core.errors import AntreError
-from demo.setup import DEMO_OFFICER, SAMPLE_HALL, demo_folder, fresh_sqlite, prepare
+from demo.setup import DEMO_OFFICER, SAMPLE_HALL, DemoHall, demo_folder, fresh_sqlite, prepare
 from ui import command_line
 
 log = logging.getLogger(__name__)
@@ -107,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     return code
 
 
-def _banner(hall, args: argparse.Namespace, url: str) -> str:  # noqa: ANN001 - DemoHall
+def _banner(hall: DemoHall, args: argparse.Namespace, url: str) -> str:
     from core.dates import date_and_time
 
     when = date_and_time(hall.start, hall.spec.timezone, args.lang)
@@ -125,7 +125,7 @@ def _banner(hall, args: argparse.Namespace, url: str) -> str:  # noqa: ANN001 - 
     )
 
 
-def _start_crowd(settings: DeviceSettings, counters, arrivals: float):  # noqa: ANN001, ANN202
+def _start_crowd(settings: DeviceSettings, counters, arrivals: float):
     from core.service import HallService
     from demo.crowd import Crowd
 
@@ -136,7 +136,7 @@ def _start_crowd(settings: DeviceSettings, counters, arrivals: float):  # noqa: 
     return crowd
 
 
-def _screenshots(folder: Path, every: float, take) -> None:  # noqa: ANN001
+def _screenshots(folder: Path, every: float, take) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     count = [0]
 

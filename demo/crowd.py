@@ -194,7 +194,7 @@ class Crowd:
             while not self._stop.wait(interval):
                 try:
                     self.step()
-                except Exception:  # noqa: BLE001 - the demo keeps going; the log has it
+                except Exception:  # the demo keeps going; the log has it
                     log.exception("crowd step failed")
 
         self._thread = threading.Thread(target=loop, name="antre-crowd", daemon=True)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QGuiApplication, QImage, QPainter
@@ -12,16 +14,21 @@ from PySide6.QtWidgets import QWidget
 from core.config import DeviceSettings, load_settings
 from core.service import HallService
 
+if TYPE_CHECKING:  # each program is imported only when its window is asked for
+    from counter.workstation import Workstation
+    from display.window import BoardWindow
+    from kiosk.window import KioskWindow
+
 DEMO_SIZE = (960, 540)
 
 
 @dataclass
 class DemoWindows:
-    kiosk: QWidget | None = None
-    counter: QWidget | None = None
-    display: QWidget | None = None
+    kiosk: KioskWindow | None = None
+    counter: Workstation | None = None
+    display: BoardWindow | None = None
     halls: list[HallService] = field(default_factory=list)
-    closers: list = field(default_factory=list)
+    closers: list[Callable[[], object]] = field(default_factory=list)
 
     def all(self) -> list[QWidget]:
         return [w for w in (self.kiosk, self.counter, self.display) if w is not None]

@@ -286,7 +286,7 @@ class BoardState:
 
 
 _Handler = Callable[[BoardState, EventView, Changes], None]
-_HANDLERS: dict[EventKind, _Handler] = {
+_HANDLERS: dict[str, _Handler] = {  # keyed by EventKind, which is a str
     **dict.fromkeys(CALLS, BoardState._on_call),
     EventKind.TICKET_STARTED: BoardState._on_started,
     **dict.fromkeys(LEFT_COUNTER, BoardState._on_closed),

@@ -8,8 +8,6 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 
-from display import theme
-
 
 @dataclass(frozen=True)
 class PaintedText:
@@ -154,27 +152,3 @@ def panel(
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(path)
     return path
-
-
-def pill(painter: QPainter, rect: QRectF, text: str, colour: QColor, font: QFont) -> None:
-    """A status chip: a tinted capsule with a dot and the word."""
-    radius = rect.height() / 2
-    panel(painter, rect, radius, theme.with_alpha(colour, 0.16), theme.with_alpha(colour, 0.55))
-    dot = rect.height() * 0.32
-    cx = rect.left() + radius
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(colour)
-    painter.drawEllipse(QRectF(cx - dot / 2, rect.center().y() - dot / 2, dot, dot))
-    text_rect = QRectF(cx + dot, rect.top(), rect.width() - radius - dot * 1.6, rect.height())
-    draw_text(
-        painter,
-        text_rect,
-        text,
-        font,
-        theme.mix(colour, theme.TEXT, 0.35),
-        Qt.AlignmentFlag.AlignHCenter,
-    )
-
-
-def pill_width(text: str, font: QFont, height: float) -> float:
-    return QFontMetricsF(font).horizontalAdvance(text) + height * 1.9

@@ -14,10 +14,10 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, SignalInstance
 
 from display.announcer.announcement_text import AnnouncementStyle, Reading
-from display.announcer.queue import DEFAULT_CHIME, Announcer, Pauses
+from display.announcer.queue import DEFAULT_CHIME, Announcer, Pauses, PlaybackRecord
 from display.announcer.speech import EngineStatus, SpeechRenderer, SpeechSettings
 from display.board_state import Call
 
@@ -31,7 +31,11 @@ def style_from_settings(settings: dict[str, object], language: str = "id") -> An
     template = settings.get("announcement_template") or None
     reading = settings.get("number_reading") or Reading.WORDS.value
     try:
-        return AnnouncementStyle(template=template, reading=reading, language=language)  # type: ignore[arg-type]
+        return AnnouncementStyle(
+            template=str(template) if template is not None else None,
+            reading=Reading.named(str(reading)),
+            language=language,
+        )
     except ValueError as error:
         log.error("announcement settings not usable (%s); using the default sentence", error)
         return AnnouncementStyle(language=language)
@@ -102,7 +106,7 @@ class HallVoice(QObject):
         return self.announcer.is_playing or bool(self.announcer.pending)
 
     @property
-    def history(self):  # noqa: ANN201 - list[PlaybackRecord]
+    def history(self) -> list[PlaybackRecord]:
         return self.announcer.history
 
     def stop(self) -> None:
@@ -117,10 +121,10 @@ class HallVoice(QObject):
             return None
         return self._calls.get(current.seq) or self._incoming
 
-    def _relay(self, signal: Signal) -> None:
+    def _relay(self, signal: SignalInstance) -> None:
         call = self._current_call()
         if call is not None:
-            signal.emit(call)  # type: ignore[arg-type]
+            signal.emit(call)
 
     def _finished(self, _number: str) -> None:
         # The announcer clears `current` before it says so: the oldest known seq is the one.

@@ -26,7 +26,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QWidget
 
 from display import theme, wording
-from display.board_state import Call
+from display.board_state import Call, Changes
 from display.painting import Painted, draw_text, panel, wrap
 from display.sync import BoardSync
 from display.voice import HallVoice
@@ -96,7 +96,7 @@ class Banner(QWidget):
     def height_for(self, width: float) -> int:
         return round(self.line * (1 + 0.6 * (max(1, len(self.lines(width))) - 1)))
 
-    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = QRectF(self.rect()).adjusted(1, 1, -1, -1)
@@ -202,7 +202,7 @@ class BoardWindow(QWidget):
         self._set_banner("" if self.sync.online else self._outage_text())
         self._layout()
 
-    def _on_changed(self, changes) -> None:  # noqa: ANN001 - board_state.Changes
+    def _on_changed(self, changes: Changes) -> None:
         state = self.sync.state
         if changes.counters:
             self.grid.set_slots(state.ordered_counters(), state.agencies)
@@ -267,7 +267,7 @@ class BoardWindow(QWidget):
     def _has_media(self) -> bool:
         return self.media is not None and self.media.available
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._layout()
 
@@ -370,7 +370,7 @@ class BoardWindow(QWidget):
 
     # --- window --------------------------------------------------------------------------------
 
-    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         rect = QRectF(self.rect())
         gradient = QLinearGradient(rect.topLeft(), rect.bottomLeft())
@@ -383,7 +383,7 @@ class BoardWindow(QWidget):
         painter.fillRect(rect, glow)
         painter.end()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             for child in (self.header, self.now_calling, self.grid, self.recent, self.marquee):
                 child.update()
@@ -391,7 +391,7 @@ class BoardWindow(QWidget):
                 self._set_banner(self._outage_text())
         super().changeEvent(event)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_F11:
             self.set_full_screen(not self.isFullScreen())
         elif (
@@ -409,7 +409,7 @@ class BoardWindow(QWidget):
             self.unsetCursor()
             self.showNormal()
 
-    def closeEvent(self, event) -> None:  # noqa: N802, ANN001
+    def closeEvent(self, event) -> None:
         if self.media is not None:
             self.media.stop()
         self.sync.stop()

@@ -13,10 +13,12 @@ import logging
 import os
 import sys
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+from core.config import DeviceSettings
 from core.errors import AntreError, ConfigError, DatabaseUnavailable
 from core.service import HallService
 from kiosk.config import KioskConfig
@@ -28,6 +30,9 @@ from ui.application import settings as load_device_settings
 from ui.full_screen import show_full_screen
 from ui.process import report_when_ready
 from ui.startup import HallOpener
+
+if TYPE_CHECKING:
+    from kiosk.window import KioskWindow
 
 log = logging.getLogger(__name__)
 _STARTED = time.perf_counter()
@@ -74,8 +79,8 @@ class _Starter:
     def __init__(
         self,
         app: QApplication,
-        device,
-        config: KioskConfig,  # noqa: ANN001
+        device: DeviceSettings,
+        config: KioskConfig,
         args: argparse.Namespace,
     ) -> None:
         self.app, self.device, self.config, self.args = app, device, config, args
@@ -84,7 +89,7 @@ class _Starter:
         self.opener.unavailable.connect(self.unavailable)
         self.opener.refused.connect(self.failed)
         self.opener.opened.connect(self.opened)
-        self.window = None
+        self.window: KioskWindow | None = None
         self.waiting: WaitingWindow | None = None
         self.exit_code = 0
 
@@ -172,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
     return starter.exit_code or code
 
 
-def _report_when_ready(app: QApplication, window) -> None:  # noqa: ANN001 - KioskWindow
+def _report_when_ready(app: QApplication, window: KioskWindow) -> None:
     def poll() -> None:
         if window.data.loaded and window.home.tiles and window.isVisible():
             app.processEvents()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from core.config import DeviceSettings
 from kiosk.printing import PAPERS
@@ -52,6 +52,3 @@ class KioskConfig:
             language=settings.language,
             survey_url=env.get("ANTRE_SURVEY_URL", ""),
         )
-
-    def with_changes(self, **changes: object) -> KioskConfig:
-        return replace(self, **changes)  # type: ignore[arg-type]

@@ -86,8 +86,10 @@ class HallData(HallSync):
         self._logo_due = True  # at start and after the hall file is imported again
         self._logo_reading = False
         self._last_refresh = 0.0
-        self._throttle = QTimer(self, singleShot=True, timeout=self._run_refresh)
-        self._minute = QTimer(self, interval=60_000, timeout=lambda: self.refresh())
+        self._throttle = QTimer(self, singleShot=True)
+        self._throttle.timeout.connect(self._run_refresh)
+        self._minute = QTimer(self, interval=60_000)
+        self._minute.timeout.connect(lambda: self.refresh())
         self.refreshes = 0  # how many snapshots were read (tests check the throttle)
         self.retry_due.connect(lambda: self.refresh(full=True))
         self.events.connect(self._on_events)

@@ -99,7 +99,8 @@ class PrinterMonitor(QObject):
         self._checking = False
         self._reported: tuple | None = None
         self._synchronous = synchronous
-        self._timer = QTimer(self, singleShot=True, timeout=self.check)
+        self._timer = QTimer(self, singleShot=True)
+        self._timer.timeout.connect(self.check)
         self._stopped = False
 
     def start(self) -> None:

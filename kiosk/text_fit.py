@@ -38,11 +38,6 @@ class TextFit:
         return QFontMetrics(font).lineSpacing() * len(self.lines)
 
 
-def wrap_at_spaces(metrics: QFontMetricsF, text: str, width: float) -> list[str]:
-    """Greedy word wrap; a word wider than the box gets a line of its own."""
-    return wrap_parts(metrics, text.split(), width, " ", "", split=True)
-
-
 def wrap_parts(
     metrics: QFontMetricsF,
     parts: Sequence[str],

@@ -112,7 +112,7 @@ def printable_ticket(
     )
 
 
-def _settle(action, attempts: int = 3, pause: float = 0.4) -> bool:  # noqa: ANN001
+def _settle(action, attempts: int = 3, pause: float = 0.4) -> bool:
     """Run a confirm/void, retrying a short while if the database blinks; True when done."""
     for attempt in range(attempts):
         try:

@@ -32,16 +32,16 @@ class WaitingWindow(QWidget):
         self.detail = label("", "subtitle")
         self.reason = ReasonLine()
         self.spinner = Spinner(84)
-        layout = QVBoxLayout(self)
-        layout.addStretch(2)
-        layout.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addSpacing(24)
+        self.column = QVBoxLayout(self)
+        self.column.addStretch(2)
+        self.column.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.column.addSpacing(24)
         for widget in (self.title, self.message, self.detail, self.reason):
             widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            layout.addWidget(widget)
-        layout.addSpacing(24)
-        layout.addWidget(self.spinner, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(3)
+            self.column.addWidget(widget)
+        self.column.addSpacing(24)
+        self.column.addWidget(self.spinner, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.column.addStretch(3)
         self._rescale(theme.Metrics.for_size(1920, 1080))
         self.retranslate()
 
@@ -53,12 +53,12 @@ class WaitingWindow(QWidget):
     def retranslate(self) -> None:
         show_unavailable(self, self.error.brief(self.lang) if self.error is not None else "")
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:
         self._rescale(theme.Metrics.for_size(self.width(), self.height()))
         super().resizeEvent(event)
 
@@ -67,6 +67,6 @@ class WaitingWindow(QWidget):
         for child in (self.icon, self.spinner):
             child.rescale(m)
         side = m.px(160) if not m.portrait else m.margin
-        self.layout().setContentsMargins(side, m.px(36), side, m.px(36))
+        self.column.setContentsMargins(side, m.px(36), side, m.px(36))
         self.message.setStyleSheet(f"font-size: {m.px(34)}px; color: {theme.TEXT};")
         self.reason.setContentsMargins(0, m.px(18), 0, 0)

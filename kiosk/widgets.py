@@ -154,7 +154,7 @@ class FittedText(QWidget):
         self.updateGeometry()
         self.update()
 
-    def setText(self, text: str) -> None:  # noqa: N802 - as QLabel, for plain values
+    def setText(self, text: str) -> None:  # named as QLabel's, for plain values
         self.set_parts((text,), " ", "")
 
     def text(self) -> str:
@@ -179,30 +179,30 @@ class FittedText(QWidget):
             min_size=self.min_px,
         )
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802
+    def hasHeightForWidth(self) -> bool:
         return True
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802
+    def heightForWidth(self, width: int) -> int:
         return self.fit(width).height(bold=True)
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         if self.width() <= 1:  # not laid out yet: one line, not a word a line
             return QSize(self.px, self._line_height(self.px))
         return QSize(self.px, self.heightForWidth(self.width()))
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
+    def minimumSizeHint(self) -> QSize:
         return QSize(1, self._line_height(self.min_px))  # never what holds a window large
 
     @staticmethod
     def _line_height(px: int) -> int:
         return TextFit(px, ("",), True).height(bold=True)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
             self.updateGeometry()  # the lines (and so the height) follow the width
 
-    def paintEvent(self, _event) -> None:  # noqa: N802
+    def paintEvent(self, _event) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         draw_text(painter, QRectF(self.rect()), self.text(), self.px, bold=True, fit=self.fit())
@@ -245,7 +245,7 @@ class CircleIcon(QWidget):
         self.setFixedSize(m.px(self._size), m.px(self._size))
         self.update()
 
-    def paintEvent(self, _event) -> None:  # noqa: N802
+    def paintEvent(self, _event) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
@@ -274,18 +274,20 @@ class Spinner(QWidget):
         super().__init__(parent)
         self._size, self._color, self._angle = size, color, 0
         self._shown = False
-        self._timer = QTimer(self, interval=33, timeout=self._step)
-        self._delay = QTimer(self, singleShot=True, interval=delay_ms, timeout=self._appear)
+        self._timer = QTimer(self, interval=33)
+        self._timer.timeout.connect(self._step)
+        self._delay = QTimer(self, singleShot=True, interval=delay_ms)
+        self._delay.timeout.connect(self._appear)
         self.rescale(theme.Metrics())
 
     def rescale(self, m: theme.Metrics) -> None:
         self.setFixedSize(m.px(self._size), m.px(self._size))
 
-    def showEvent(self, _event) -> None:  # noqa: N802
+    def showEvent(self, _event) -> None:
         self._shown = False
         self._delay.start()
 
-    def hideEvent(self, _event) -> None:  # noqa: N802
+    def hideEvent(self, _event) -> None:
         self._delay.stop()
         self._timer.stop()
 
@@ -298,7 +300,7 @@ class Spinner(QWidget):
         self._angle = (self._angle + 12) % 360
         self.update()
 
-    def paintEvent(self, _event) -> None:  # noqa: N802
+    def paintEvent(self, _event) -> None:
         if not self._shown:
             return
         painter = QPainter(self)
@@ -330,7 +332,7 @@ class CountdownRing(QWidget):
         self._fraction, self._seconds = max(0.0, min(1.0, fraction)), seconds
         self.update()
 
-    def paintEvent(self, _event) -> None:  # noqa: N802
+    def paintEvent(self, _event) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         width = max(3.0, self.width() / 14)
@@ -420,7 +422,7 @@ class ScrollArea(QScrollArea):
         )
         scroller.setScrollerProperties(properties)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         content = self.widget()
         if isinstance(content, ResponsiveGrid):
@@ -464,7 +466,7 @@ class ResponsiveGrid(QWidget):
         self._grid.setSpacing(m.gap)
         self._relayout(force=True)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._relayout()
 

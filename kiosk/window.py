@@ -14,7 +14,7 @@ import time
 from datetime import datetime
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QResizeEvent
+from PySide6.QtGui import QCloseEvent, QResizeEvent, QSinglePointEvent
 from PySide6.QtWidgets import QApplication, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from core import clock
@@ -26,6 +26,7 @@ from kiosk.config import KioskConfig
 from kiosk.hall_data import HallData
 from kiosk.printer_monitor import Mode, PrinterMonitor
 from kiosk.printing import PAPERS, PrintableTicket, PrintResult, print_ticket
+from kiosk.printing.ticket_layout import Language
 from kiosk.screens.admin import AdminScreen, PinScreen
 from kiosk.screens.base import Context, Screen, ticket_priority_label
 from kiosk.screens.header import Header
@@ -80,7 +81,8 @@ class KioskWindow(QWidget):
         self._taps: list[float] = []
         self._last_press: tuple = ()
         self._last_request: TicketRequest | None = None
-        self._idle = QTimer(self, singleShot=True, timeout=self._idle_timeout)
+        self._idle = QTimer(self, singleShot=True)
+        self._idle.timeout.connect(self._idle_timeout)
         self._idle.setInterval(round(config.idle_seconds * 1000))
         self._exiting = False
         app = QApplication.instance()
@@ -185,7 +187,7 @@ class KioskWindow(QWidget):
     # --- navigation ------------------------------------------------------------------
 
     @property
-    def current(self) -> QWidget:
+    def current(self) -> QWidget | None:
         return self.stack.currentWidget()
 
     def show_screen(self, screen: Screen) -> None:
@@ -276,18 +278,18 @@ class KioskWindow(QWidget):
 
     def _flow_finished(self, outcome: FlowOutcome) -> None:
         self._flow_ended()
-        if outcome.printed is not None:
-            self.monitor.note_print(outcome.printed)
+        printed = outcome.printed
+        if printed is not None:
+            self.monitor.note_print(printed)
             self.monitor.set_busy(False)
         self.data.refresh()
-        if outcome.on_screen:
+        if printed is None:  # outcome.on_screen
             self.on_screen.show_outcome(outcome)
             self.show_screen(self.on_screen)
-        elif outcome.ok:
+        elif printed.ok:
             self.result.show_outcome(outcome)
             self.show_screen(self.result)
         else:
-            printed: PrintResult = outcome.printed  # type: ignore[assignment]
             self.notice.show_print_failure(
                 printed.message("en" if self.ctx.lang == "en" else "id"),
                 outcome.issued.ticket.number,
@@ -362,7 +364,7 @@ class KioskWindow(QWidget):
         ticket = self._test_ticket(now)
         uri, paper = self.config.printer, PAPERS[self.config.paper_spec]
         timeout, status_timeout = self.config.print_timeout, self.config.status_timeout
-        lang = "en" if self.ctx.lang == "en" else "id"
+        lang: Language = "en" if self.ctx.lang == "en" else "id"
 
         def done(result: PrintResult) -> None:
             self.monitor.note_print(result)
@@ -412,7 +414,7 @@ class KioskWindow(QWidget):
         elif self.ctx.priority.is_priority or self.ctx.lang != self.config.language:
             self.end_session()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
             event.type() in PRESS_EVENTS
             and isinstance(watched, QWidget)
@@ -423,15 +425,15 @@ class KioskWindow(QWidget):
         return False
 
     def _corner_tap(self, event: QEvent) -> None:
-        point = getattr(event, "globalPosition", None)
-        if point is None:
+        if not isinstance(event, QSinglePointEvent):  # a touch arrives again as its mouse press
             return
+        point = event.globalPosition().toPoint()
         # One press reaches the filter once per widget it propagates through: count it once.
-        key = (event.timestamp(), point().toPoint().toTuple())
+        key = (event.timestamp(), point.toTuple())
         if key == self._last_press:
             return
         self._last_press = key
-        local = self.mapFromGlobal(point().toPoint())
+        local = self.mapFromGlobal(point)
         corner = self.ctx.metrics.px(150)
         if not (0 <= local.x() < corner and 0 <= local.y() < corner):
             self._taps.clear()
@@ -443,7 +445,7 @@ class KioskWindow(QWidget):
             log.info("staff gesture: PIN pad")
             self.show_screen(self.pin)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         metrics = theme.Metrics.for_size(self.width(), self.height())
         if metrics != self.ctx.metrics:
@@ -456,7 +458,7 @@ class KioskWindow(QWidget):
         for screen in self.screens:
             screen.rescale(metrics)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self.windowFlags() & Qt.WindowType.FramelessWindowHint and not self._exiting:
             event.ignore()  # kiosk mode: only the staff menu closes the kiosk
             return

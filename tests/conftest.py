@@ -22,16 +22,16 @@ os.environ.pop("ANTRE_DB", None)
 os.environ.pop("ANTRE_HALL", None)
 os.environ.setdefault("ANTRE_CONFIG", str(Path(tempfile.mkdtemp()) / "no-config.toml"))
 
-import psycopg  # noqa: E402
-import pytest  # noqa: E402
-from sqlalchemy import text  # noqa: E402
+import psycopg
+import pytest
+from sqlalchemy import text
 
-from core import clock  # noqa: E402
-from core.db import schema  # noqa: E402
-from core.db.database import Database  # noqa: E402
-from core.db.models import Base  # noqa: E402
-from core.hallfile import store  # noqa: E402
-from core.service import HallService  # noqa: E402
+from core import clock
+from core.db import schema
+from core.db.database import Database
+from core.db.models import Base
+from core.hallfile import store
+from core.service import HallService
 
 ROOT = Path(__file__).resolve().parent.parent
 

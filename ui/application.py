@@ -80,8 +80,10 @@ def make_app(program: str, argv: list[str] | None = None) -> QApplication:
     setup_logging(program)
     sys.excepthook = _log_uncaught
     existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
     if existing is not None:
-        return existing  # type: ignore[return-value]
+        raise RuntimeError(f"{program} needs a QApplication, not a {type(existing).__name__}")
     # Set in code, not through the environment: Qt reads QT_LOGGING_RULES and the message
     # pattern once, at its first message, which QtMultimedia gives as it is imported.
     # FFmpeg (QtMultimedia's back end) logs a dump of every sound it opens unless told not to;

@@ -34,7 +34,7 @@ class _Job(QRunnable):
             result = self.work()
         except AntreError as error:
             self.signals.failed.emit(error)
-        except Exception as error:  # noqa: BLE001 - logged here, shown as a calm message
+        except Exception as error:  # logged here, shown as a calm message
             log.exception("operation failed")
             self.signals.failed.emit(error)
         else:

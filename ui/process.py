@@ -76,15 +76,18 @@ def report_when_ready(
     parent: QObject | None = None,
 ) -> None:
     """Print the ready line once ``window()`` is shown with its data and painted; then ``then``."""
+    context = parent or QApplication.instance()  # the polls stop when it goes
+    if context is None:
+        raise RuntimeError("report_when_ready needs a parent or a running QApplication")
 
     def poll() -> None:
         widget = window()
         if widget is None or not widget.isVisible() or not has_data():
-            QTimer.singleShot(READY_POLL_MS, parent or QApplication.instance(), poll)
+            QTimer.singleShot(READY_POLL_MS, context, poll)
             return
         widget.repaint()  # painted with the data before saying so
         print(ready_line(name, started), flush=True)
         if then is not None:
             then()
 
-    QTimer.singleShot(0, parent or QApplication.instance(), poll)
+    QTimer.singleShot(0, context, poll)

@@ -165,7 +165,7 @@ def call(args: argparse.Namespace, settings: DeviceSettings) -> Result:
     return _ticket_line(service, view), {"ticket": to_json(view)}
 
 
-def _counter_action(name: str):  # noqa: ANN202
+def _counter_action(name: str):
     def run(args: argparse.Namespace, settings: DeviceSettings) -> Result:
         service = _hall(args, settings)
         view = getattr(service, name)(args.counter, request_id=args.request_id)

@@ -162,7 +162,7 @@ def _run(argv: Sequence[str] | None) -> int:
         return 0
     except BrokenPipeError:  # said by main
         raise
-    except Exception as error:  # noqa: BLE001 - the last guard: log it, never show a traceback
+    except Exception as error:  # the last guard: log it, never show a traceback
         log.exception("unexpected error in antre %s", args.verb)
         print(
             f"antre: kesalahan tak terduga ({type(error).__name__}: {error}); rincian di log.",

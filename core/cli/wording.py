@@ -117,7 +117,7 @@ def usage_error(message: str) -> str:
 class Formatter(argparse.HelpFormatter):
     """argparse's help layout, with its "usage:" in the reader's language."""
 
-    def add_usage(self, usage, actions, groups, prefix=None) -> None:  # noqa: ANN001
+    def add_usage(self, usage, actions, groups, prefix=None) -> None:
         super().add_usage(usage, actions, groups, tr("usage: ") if prefix is None else prefix)
 
 

@@ -69,10 +69,6 @@ class Tx:
             raise TypeError(f"{kind} is written with {PAYLOAD_TYPES[kind].__name__}")
         self.events.append((hall_id, kind.value, payload.to_payload()))
 
-    def upsert(self, model: type[m.Base]) -> Any:
-        """INSERT … ON CONFLICT for this engine (both support it, with RETURNING)."""
-        return dialect_insert(self.dialect)(model)
-
     def run(self, statement: Any, params: dict[str, Any] | None = None) -> Any:
         """Execute a prebuilt Core statement on the transaction's connection.
 

@@ -21,21 +21,6 @@ class TicketStatus(StrEnum):
     def is_open_at_counter(self) -> bool:
         return self in (TicketStatus.CALLED, TicketStatus.SERVING)
 
-    @property
-    def is_final(self) -> bool:
-        return self in FINAL_STATUSES
-
-
-FINAL_STATUSES = frozenset(
-    {
-        TicketStatus.DONE,
-        TicketStatus.NO_SHOW,
-        TicketStatus.TRANSFERRED,
-        TicketStatus.VOID,
-        TicketStatus.EXPIRED,
-    }
-)
-
 
 class Priority(StrEnum):
     REGULAR = "regular"

@@ -33,7 +33,7 @@ PRINT_TIMEOUT = timedelta(minutes=2)
 PRINT_TIMEOUT_NOTE = "print not confirmed"
 
 
-def issued_today(tx: Tx, service_id: int, day) -> int:  # noqa: ANN001 - date
+def issued_today(tx: Tx, service_id: int, day: date) -> int:
     """Tickets that count against the daily quota (voided ones do not)."""
     return (
         tx.session.scalar(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -38,7 +38,7 @@ def today(tx: Tx, hall: HallRef) -> date:
     return business_date(tx.now, hall.timezone)
 
 
-def local_now(tx: Tx, hall: HallRef):  # noqa: ANN201 - datetime
+def local_now(tx: Tx, hall: HallRef) -> datetime:
     return tx.now.astimezone(ZoneInfo(hall.timezone))
 
 

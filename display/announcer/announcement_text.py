@@ -134,6 +134,15 @@ class Reading(StrEnum):
     WORDS = "words"  # "seratus dua puluh tiga" (the common convention, the default)
     DIGITS = "digits"  # "satu, dua, tiga"
 
+    @classmethod
+    def named(cls, value: str) -> Reading:
+        """The mode a setting names; a ValueError listing the choices for anything else."""
+        try:
+            return cls(value)
+        except ValueError:
+            choices = ", ".join(repr(r.value) for r in cls)
+            raise ValueError(f"unknown reading mode {value!r}; use one of {choices}") from None
+
 
 class TemplateError(ValueError):
     """The hall's announcement template cannot be used; the message says why."""
@@ -167,16 +176,10 @@ class AnnouncementStyle:
     def __post_init__(self) -> None:
         if self.language not in LANGUAGES:
             raise ValueError(f"unsupported announcement language {self.language!r}")
-        try:
-            object.__setattr__(self, "reading", Reading(self.reading))
-        except ValueError:
-            choices = ", ".join(repr(r.value) for r in Reading)
-            raise ValueError(
-                f"unknown reading mode {self.reading!r}; use one of {choices}"
-            ) from None
-        if self.template is None:
-            object.__setattr__(self, "template", DEFAULT_TEMPLATES[self.language])
-        validate_template(self.template)
+        object.__setattr__(self, "reading", Reading.named(self.reading))
+        template = self.template if self.template is not None else DEFAULT_TEMPLATES[self.language]
+        object.__setattr__(self, "template", template)
+        validate_template(template)
 
 
 @dataclass(frozen=True)

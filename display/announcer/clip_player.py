@@ -60,9 +60,6 @@ class ClipPlayer(QObject):
     def active(self) -> bool:
         return self._active
 
-    def set_volume(self, volume: float) -> None:
-        self._output.setVolume(volume)
-
     def play(self, path: Path, duration_s: float) -> None:
         """Start `path`; `duration_s` (its length) paces the fallback and the watchdog."""
         if self._active:

@@ -184,11 +184,6 @@ class Announcer(QObject):
             log.info("dropped %d stale calls: %s", len(stale), [a.ticket_number for a in stale])
         return stale
 
-    def clear_pending(self) -> list[Announcement]:
-        dropped = list(self._pending)
-        self._pending.clear()
-        return dropped
-
     def stop(self) -> None:
         """Silence now and forget every waiting call (closing the board)."""
         self._pending.clear()

@@ -85,10 +85,10 @@ class SpeechSettings:
 class TtsEngine(Protocol):
     """The part of pyttsx3.Engine used here."""
 
-    def getProperty(self, name: str) -> Any: ...  # noqa: N802 (pyttsx3's names)
-    def setProperty(self, name: str, value: Any) -> None: ...  # noqa: N802
+    def getProperty(self, name: str) -> Any: ...  # pyttsx3's names
+    def setProperty(self, name: str, value: Any) -> None: ...
     def save_to_file(self, text: str, filename: str) -> None: ...
-    def runAndWait(self) -> None: ...  # noqa: N802
+    def runAndWait(self) -> None: ...
 
     # Optional: connect("finished-utterance", callback), as pyttsx3 has it.
 
@@ -132,7 +132,7 @@ def import_pyttsx3() -> None:
         import pyttsx3  # noqa: F401
 
         importlib.import_module(f"pyttsx3.drivers.{_PYTTSX3_DRIVERS.get(sys.platform, 'espeak')}")
-    except Exception as error:  # noqa: BLE001 - ImportError, OSError, RuntimeError: no engine
+    except Exception as error:  # ImportError, OSError, RuntimeError: no engine
         log.debug("pyttsx3 not importable here: %s", error)
 
 

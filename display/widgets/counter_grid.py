@@ -96,7 +96,7 @@ class CounterGrid(QWidget):
     def _header_height(self, rect: QRectF) -> float:
         return max(20.0, 46 * self.unit)
 
-    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)

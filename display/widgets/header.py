@@ -76,7 +76,7 @@ class HeaderBar(QWidget):
     def date_text(self) -> str:
         return dates.long_date(self._now, self.timezone, self.language)
 
-    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)

@@ -64,7 +64,7 @@ class NowCallingPanel(QWidget):
     def _accent(self) -> QColor:
         return theme.accent(self.agency.color if self.agency else None)
 
-    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)

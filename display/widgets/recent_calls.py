@@ -62,7 +62,7 @@ class RecentCalls(QWidget):
         title = self._title_height(rect)
         return max(28.0, min(rect.width() * 0.12, (rect.height() - title) / 5))
 
-    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)

@@ -110,9 +110,7 @@ def render_elements(
             case tl.Feed():
                 printer.print_and_feed(element.lines)
             case tl.Cut():
-                printer.set(
-                    align="left", bold=False, invert=False, custom_size=True, width=1, height=1
-                )
+                _text_style_reset(printer)
                 printer.cut(mode="PART" if element.partial else "FULL")
             case _:
                 raise TypeError(f"unknown layout element {element!r}")

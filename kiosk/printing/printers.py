@@ -193,6 +193,8 @@ class _Network(Network):
     collector, with a ResourceWarning) and also reaches printers with IPv6 addresses.
     """
 
+    _device: socket.socket | Literal[False] | None  # as python-escpos has it (untyped for mypy)
+
     def open(self, raise_not_found: bool = True) -> None:
         if self._device:
             self.close()
@@ -207,7 +209,7 @@ class _Network(Network):
 
 
 def _require(driver: type[Escpos], package: str, target: PrinterTarget) -> None:
-    if not driver.is_usable():  # type: ignore[attr-defined]
+    if not driver.is_usable():
         raise PrinterConfigError(
             f"printer URI {target.uri!r}: {target.scheme} printing needs the Python package "
             f"{package}, which is not installed"
@@ -290,7 +292,7 @@ def _send_tcp(
         printer = open_printer(target, timeout=timeout)
     except Exception as exc:
         return _failure(target, exc, sent=False)
-    sock: socket.socket = printer.device  # type: ignore[assignment]
+    sock: socket.socket = printer.device
     sent = False
     try:
         before = rt.query_status(sock, status_timeout)
@@ -414,7 +416,7 @@ def printer_status(
     except Exception as exc:
         return PrinterStatus(False, PaperState.UNKNOWN, classify_error(exc), str(exc))
     try:
-        answer = rt.query_status(printer.device, status_timeout)  # type: ignore[arg-type]
+        answer = rt.query_status(printer.device, status_timeout)
     except OSError as exc:
         return PrinterStatus(False, PaperState.UNKNOWN, classify_error(exc), str(exc))
     finally:

@@ -7,7 +7,15 @@ import time
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk import theme
 from kiosk.printer_monitor import PrinterState
@@ -62,7 +70,8 @@ class PinScreen(Screen):
         self.body.addLayout(self.pad)
         self.body.addStretch(1)
         layout.addLayout(self.body)
-        self._unlock = QTimer(self, singleShot=True, timeout=self._update)
+        self._unlock = QTimer(self, singleShot=True)
+        self._unlock.timeout.connect(self._update)
         self.retranslate()
 
     def entered(self) -> None:
@@ -161,8 +170,8 @@ class AdminScreen(Screen):
         self.panel.setObjectName("admin-panel")
         self.panel.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.facts = QGridLayout(self.panel)
-        self.names: dict[str, object] = {}
-        self.values: dict[str, object] = {}
+        self.names: dict[str, QLabel] = {}
+        self.values: dict[str, QLabel] = {}
         for row, key in enumerate(
             ("kiosk", "hall", "database", "printer", "paper", "fallback", "status", "mode")
         ):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
-from PySide6.QtWidgets import QHBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from core import clock
 from core.domain.enums import Priority
@@ -14,7 +14,6 @@ from kiosk import theme
 from kiosk.config import KioskConfig
 from kiosk.hall_data import HallData
 from kiosk.printer_monitor import PrinterMonitor
-from kiosk.widgets import TouchButton
 
 
 class Context(QObject):
@@ -149,18 +148,8 @@ class Screen(QWidget):
             layout.setContentsMargins(m.margin, m.px(36), m.margin, m.px(36))
             layout.setSpacing(m.gap)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
             self.refresh()
         super().changeEvent(event)
-
-
-def back_row(button: TouchButton, *widgets: QWidget) -> QHBoxLayout:
-    row = QHBoxLayout()
-    row.setContentsMargins(0, 0, 0, 0)
-    row.addWidget(button)
-    for widget in widgets:
-        row.addWidget(widget)
-    row.addStretch(1)
-    return row

@@ -60,7 +60,7 @@ class Emblem(QWidget):
             self._scaled = (key, scaled)
         return self._scaled[1]
 
-    def paintEvent(self, _event) -> None:  # noqa: N802
+    def paintEvent(self, _event) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = QRectF(self.rect())
@@ -140,7 +140,7 @@ class Header(QWidget):
         self.ctx = ctx
         self.setObjectName("header")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        row = QHBoxLayout(self)
+        self.row = QHBoxLayout(self)
         self.emblem = Emblem()
         self.emblem.set_logo(ctx.data.logo)
         ctx.data.logo_changed.connect(self.emblem.set_logo)
@@ -166,12 +166,13 @@ class Header(QWidget):
         clock_box.addStretch(1)
         self.switch = LanguageSwitch()
         self.switch.chosen.connect(self.language_requested)
-        row.addWidget(self.emblem)
-        row.addLayout(names, 1)
-        row.addLayout(clock_box)
-        row.addWidget(self.switch)
+        self.row.addWidget(self.emblem)
+        self.row.addLayout(names, 1)
+        self.row.addLayout(clock_box)
+        self.row.addWidget(self.switch)
         self._shown = ""
-        self._timer = QTimer(self, interval=1000, timeout=self.tick)
+        self._timer = QTimer(self, interval=1000)
+        self._timer.timeout.connect(self.tick)
         self._timer.start()
         self.retranslate()
         self.rescale(theme.Metrics())
@@ -196,9 +197,8 @@ class Header(QWidget):
         self.emblem.rescale(m)
         self.switch.rescale(m)
         self.setFixedHeight(m.px(168))
-        layout = self.layout()
-        layout.setContentsMargins(m.margin, m.px(20), m.margin, m.px(24))
-        layout.setSpacing(m.px(28))
+        self.row.setContentsMargins(m.margin, m.px(20), m.margin, m.px(24))
+        self.row.setSpacing(m.px(28))
         self.hall_name.setMaximumWidth(m.px(1100))
         hall = self.ctx.hall.hall
         self.hall_name.setText(hall.short_name if m.portrait and hall.short_name else hall.name)
@@ -216,7 +216,7 @@ class Header(QWidget):
             f" font-size: {m.px(23)}px; }}"
         )
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)

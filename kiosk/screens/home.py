@@ -22,7 +22,7 @@ class AgencyTile(Card):
         self.summary = ""
         self.closed = False
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         return QSize(self.metrics.px(420), self.metrics.px(150))
 
     def rescale(self, m: theme.Metrics) -> None:
@@ -33,7 +33,7 @@ class AgencyTile(Card):
         self.summary, self.closed = text, closed
         self.update()
 
-    def paintEvent(self, _event) -> None:  # noqa: N802
+    def paintEvent(self, _event) -> None:
         m = self.metrics
         painter = QPainter(self)
         rect = self.paint_card(painter, theme.SURFACE, theme.BORDER)
@@ -85,19 +85,19 @@ class PriorityBanner(QWidget):
         super().__init__(parent)
         self.setObjectName("priority-banner")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        row = QHBoxLayout(self)
+        self.row = QHBoxLayout(self)
         self.icon = IconView("star", 44, "#FFFFFF")
         self.text = label("", "banner", wrap=True)
         self.button = TouchButton("", "secondary")
         self.button.setObjectName("priority-cancel")
         self.button.clicked.connect(self.cancel)
-        row.addWidget(self.icon)
-        row.addWidget(self.text, 1)
-        row.addWidget(self.button)
+        self.row.addWidget(self.icon)
+        self.row.addWidget(self.text, 1)
+        self.row.addWidget(self.button)
 
     def rescale(self, m: theme.Metrics) -> None:
-        self.layout().setContentsMargins(m.px(32), m.px(14), m.px(14), m.px(14))
-        self.layout().setSpacing(m.px(20))
+        self.row.setContentsMargins(m.px(32), m.px(14), m.px(14), m.px(14))
+        self.row.setSpacing(m.px(20))
         self.setStyleSheet(
             f"QWidget#priority-banner {{ background: {theme.PRIORITY};"
             f" border-radius: {m.px(22)}px; }}"
@@ -113,7 +113,7 @@ class HomeScreen(Screen):
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("screen-home")
-        layout = QVBoxLayout(self)
+        self.column = QVBoxLayout(self)
         self.banner = PriorityBanner()
         self.banner.cancel.connect(lambda: ctx.set_priority(ctx.priority.REGULAR))
         self.title = label("", "title")
@@ -137,9 +137,9 @@ class HomeScreen(Screen):
         self.top.addLayout(titles, 1)
         self.top.addLayout(actions)
         top = self.top
-        layout.addWidget(self.banner)
-        layout.addLayout(top)
-        layout.addWidget(self.scroller, 1)
+        self.column.addWidget(self.banner)
+        self.column.addLayout(top)
+        self.column.addWidget(self.scroller, 1)
         self.tiles: dict[str, AgencyTile] = {}
         ctx.priority_changed.connect(self._update_banner)
         self.retranslate()
@@ -195,10 +195,10 @@ class HomeScreen(Screen):
 
     def rescale_layout(self, m: theme.Metrics) -> None:
         super().rescale_layout(m)
-        self.layout().setContentsMargins(m.margin, m.px(30), m.margin, m.px(30))
+        self.column.setContentsMargins(m.margin, m.px(30), m.margin, m.px(30))
         self.grid.rescale(m)
         self.banner.rescale(m)
-        self.layout().setSpacing(m.px(28))
+        self.column.setSpacing(m.px(28))
         self.top.setDirection(
             QBoxLayout.Direction.TopToBottom if m.portrait else QBoxLayout.Direction.LeftToRight
         )

@@ -20,15 +20,15 @@ class Section(QFrame):
         super().__init__(parent)
         self.setObjectName("section")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        box = QVBoxLayout(self)
+        self.box = QVBoxLayout(self)
         head = QHBoxLayout()
         self.icon = IconView(icon, 36, theme.PRIMARY)
         self.heading = label("", "section")
         head.addWidget(self.icon)
         head.addWidget(self.heading, 1)
-        box.addLayout(head)
+        self.box.addLayout(head)
         self.body = QVBoxLayout()
-        box.addLayout(self.body)
+        self.box.addLayout(self.body)
         self._items: list[QWidget] = []
 
     def set_lines(self, lines: list[str], bullets: bool = False) -> None:
@@ -55,8 +55,8 @@ class Section(QFrame):
 
     def rescale(self, m: theme.Metrics) -> None:
         self._metrics = m
-        self.layout().setContentsMargins(m.px(32), m.px(26), m.px(32), m.px(28))
-        self.layout().setSpacing(m.px(14))
+        self.box.setContentsMargins(m.px(32), m.px(26), m.px(32), m.px(28))
+        self.box.setSpacing(m.px(14))
         self.body.setSpacing(m.px(10))
         self.setStyleSheet(
             f"QFrame#section {{ background: {theme.SURFACE};"
@@ -89,7 +89,7 @@ class InfoScreen(Screen):
         content = QWidget()
         self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight, content)
         self.columns.setContentsMargins(0, 0, 0, 0)
-        left, right = QVBoxLayout(), QVBoxLayout()
+        self.left_column, self.right_column = QVBoxLayout(), QVBoxLayout()
         self.requirements = Section("ticket")
         self.procedure = Section("info")
         self.fee = Section("star")
@@ -97,13 +97,13 @@ class InfoScreen(Screen):
         self.product = Section("check")
         self.legal = Section("info")
         for section in (self.requirements, self.procedure):
-            left.addWidget(section)
-        left.addStretch(1)
+            self.left_column.addWidget(section)
+        self.left_column.addStretch(1)
         for section in (self.fee, self.time, self.product, self.legal):
-            right.addWidget(section)
-        right.addStretch(1)
-        self.columns.addLayout(left, 3)
-        self.columns.addLayout(right, 2)
+            self.right_column.addWidget(section)
+        self.right_column.addStretch(1)
+        self.columns.addLayout(self.left_column, 3)
+        self.columns.addLayout(self.right_column, 2)
         self.scroller = ScrollArea(content)
         bottom = QHBoxLayout()
         self.closed_note = label("", "closed-note")
@@ -168,9 +168,8 @@ class InfoScreen(Screen):
             QBoxLayout.Direction.TopToBottom if m.portrait else QBoxLayout.Direction.LeftToRight
         )
         self.columns.setSpacing(m.gap)
-        for box in (self.columns.itemAt(0), self.columns.itemAt(1)):
-            if box is not None and box.layout() is not None:
-                box.layout().setSpacing(m.gap)
+        for column in (self.left_column, self.right_column):
+            column.setSpacing(m.gap)
         self.take.setMinimumWidth(m.px(520))
         self.closed_note.setStyleSheet(
             f"color: {theme.WARNING}; background: {theme.WARNING_BG}; font-size: {m.px(27)}px;"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -24,7 +26,7 @@ class MessagePage(Screen):
 
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        layout = QVBoxLayout(self)
+        self.column = QVBoxLayout(self)
         self.icon = CircleIcon("info", theme.PRIMARY, "#E3EDFA", 170)
         self.title = label("", "title")
         self.message = label("", "notice-message")
@@ -40,15 +42,15 @@ class MessagePage(Screen):
         self.buttons.addWidget(self.secondary)
         self.buttons.addWidget(self.primary)
         self.buttons.addStretch(1)
-        layout.addStretch(2)
-        layout.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addSpacing(24)
+        self.column.addStretch(2)
+        self.column.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.column.addSpacing(24)
         for widget in (self.title, self.message, self.detail):
-            layout.addWidget(widget)
-        layout.addSpacing(24)
-        layout.addWidget(self.spinner, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addLayout(self.buttons)
-        layout.addStretch(3)
+            self.column.addWidget(widget)
+        self.column.addSpacing(24)
+        self.column.addWidget(self.spinner, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.column.addLayout(self.buttons)
+        self.column.addStretch(3)
         self.secondary.hide()
         self.primary.hide()
 
@@ -58,7 +60,7 @@ class MessagePage(Screen):
     def rescale_layout(self, m: theme.Metrics) -> None:
         super().rescale_layout(m)
         side = m.px(160) if not m.portrait else m.margin  # a calm measure for long lines
-        self.layout().setContentsMargins(side, m.px(36), side, m.px(36))
+        self.column.setContentsMargins(side, m.px(36), side, m.px(36))
         self.buttons.setSpacing(m.px(28))
         for button in (self.primary, self.secondary):
             button.setMinimumWidth(m.px(420))
@@ -143,13 +145,22 @@ def unavailable_texts() -> tuple[str, str, str]:
     )
 
 
-def show_unavailable(page: QWidget, reason: str) -> None:
+class OutagePage(Protocol):
+    """A page that tells of the outage: the out-of-service screen and the start-up window."""
+
+    title: QLabel
+    message: QLabel
+    detail: QLabel
+    reason: ReasonLine
+
+
+def show_unavailable(page: OutagePage, reason: str) -> None:
     """Set the out-of-service texts on a page with title, message, detail and reason lines."""
     for line, text in zip(
         (page.title, page.message, page.detail), unavailable_texts(), strict=True
-    ):  # type: ignore[attr-defined]
+    ):
         line.setText(text)
-    page.reason.set_reason(reason)  # type: ignore[attr-defined]
+    page.reason.set_reason(reason)
 
 
 class ReasonLine(QLabel):
@@ -184,8 +195,7 @@ class UnavailableScreen(MessagePage):
         self.setObjectName("screen-unavailable")
         self.set_tone("offline")
         self.reason = ReasonLine()
-        layout = self.layout()
-        layout.insertWidget(layout.indexOf(self.detail) + 1, self.reason)
+        self.column.insertWidget(self.column.indexOf(self.detail) + 1, self.reason)
         self.spinner.show()
         ctx.data.outage_changed.connect(self.retranslate)
         self.retranslate()
@@ -238,20 +248,18 @@ class SurveyScreen(MessagePage):
         self.icon.hide()
         self.qr = QrView(440)
         # QR beside the text (landscape) or above it (portrait)
-        outer = self.layout()
         self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         texts = QVBoxLayout()
-        while outer.count():
-            item = outer.takeAt(0)
-            if item.widget() is not None:
-                texts.addWidget(item.widget(), 0, item.alignment())
-            elif item.layout() is not None:
-                texts.addLayout(item.layout())
+        while (item := self.column.takeAt(0)) is not None:
+            if (widget := item.widget()) is not None:
+                texts.addWidget(widget, 0, item.alignment())
+            elif (inner := item.layout()) is not None:
+                texts.addLayout(inner)
             else:
                 texts.addStretch(1)
         self.body.addLayout(texts, 3)
         self.body.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignCenter)
-        outer.addLayout(self.body)
+        self.column.addLayout(self.body)
         self.primary.setObjectName("survey-back")
         self.primary.clicked.connect(self.back)
         self.primary.show()

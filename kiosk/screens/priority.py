@@ -26,14 +26,14 @@ class PriorityCard(Card):
         self.title = ""
         self.detail = ""
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         return QSize(self.metrics.px(500), self.metrics.px(360))
 
     def rescale(self, m: theme.Metrics) -> None:
         super().rescale(m)
         self.setMinimumHeight(m.px(220) if m.portrait else m.px(380))
 
-    def paintEvent(self, _event) -> None:  # noqa: N802
+    def paintEvent(self, _event) -> None:
         m = self.metrics
         painter = QPainter(self)
         rect = self.paint_card(painter, theme.SURFACE, "#CDBDEB")

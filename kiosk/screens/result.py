@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import time
 
+from PIL import Image
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from core.views import IssuedTicket
@@ -67,7 +69,7 @@ class StatTile(QFrame):
         super().__init__(parent)
         self.setObjectName(name)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        row = QHBoxLayout(self)
+        self.row = QHBoxLayout(self)
         self.icon = IconView(icon, 56, theme.PRIMARY)
         texts = QVBoxLayout()
         texts.setSpacing(0)
@@ -77,12 +79,12 @@ class StatTile(QFrame):
         texts.addWidget(self.caption)
         texts.addWidget(self.value)
         texts.addStretch(1)
-        row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignVCenter)
-        row.addLayout(texts, 1)
+        self.row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.row.addLayout(texts, 1)
 
     def rescale(self, m: theme.Metrics) -> None:
-        self.layout().setContentsMargins(m.px(30), m.px(20), m.px(30), m.px(20))
-        self.layout().setSpacing(m.px(24))
+        self.row.setContentsMargins(m.px(30), m.px(20), m.px(30), m.px(20))
+        self.row.setSpacing(m.px(24))
         self.setStyleSheet(
             f"QFrame#{self.objectName()} {{ background: {theme.SURFACE};"
             f" border: {m.px(2)}px solid {theme.BORDER}; border-radius: {m.px(24)}px; }}"
@@ -99,7 +101,7 @@ class NumberCard(QFrame):
         super().__init__(parent)
         self.setObjectName("number-card")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        box = QVBoxLayout(self)
+        self.box = QVBoxLayout(self)
         self.status = QLabel()
         self.status.setObjectName("status-chip")
         self.heading = label("", "number-heading")
@@ -111,15 +113,15 @@ class NumberCard(QFrame):
         self.agency = label("", "subtitle")
         for widget in (self.heading, self.number, self.service, self.agency):
             widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        box.addWidget(self.status, 0, Qt.AlignmentFlag.AlignHCenter)
-        box.addStretch(1)
-        box.addWidget(self.heading)
-        box.addWidget(self.number)
-        box.addWidget(self.priority, 0, Qt.AlignmentFlag.AlignHCenter)
-        box.addSpacing(12)
-        box.addWidget(self.service)
-        box.addWidget(self.agency)
-        box.addStretch(1)
+        self.box.addWidget(self.status, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.box.addStretch(1)
+        self.box.addWidget(self.heading)
+        self.box.addWidget(self.number)
+        self.box.addWidget(self.priority, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.box.addSpacing(12)
+        self.box.addWidget(self.service)
+        self.box.addWidget(self.agency)
+        self.box.addStretch(1)
 
     def show_ticket(self, issued: IssuedTicket, status: str, ok: bool) -> None:
         ticket = issued.ticket
@@ -134,8 +136,8 @@ class NumberCard(QFrame):
         self.style().polish(self.status)
 
     def rescale(self, m: theme.Metrics) -> None:
-        self.layout().setContentsMargins(m.px(40), m.px(36), m.px(40), m.px(40))
-        self.layout().setSpacing(m.px(6))
+        self.box.setContentsMargins(m.px(40), m.px(36), m.px(40), m.px(40))
+        self.box.setSpacing(m.px(6))
         self.setStyleSheet(
             f"QFrame#number-card {{ background: {theme.SURFACE}; border: {m.px(2)}px solid"
             f" {theme.BORDER}; border-radius: {m.px(32)}px; }}"
@@ -187,7 +189,8 @@ class ResultScreen(Screen):
         self._arrange(portrait=False)
         self._deadline = 0.0
         self._seconds = 0.0
-        self._timer = QTimer(self, interval=250, timeout=self._tick)
+        self._timer = QTimer(self, interval=250)
+        self._timer.timeout.connect(self._tick)
         self.retranslate()
 
     def build_side(self) -> None:
@@ -206,7 +209,7 @@ class ResultScreen(Screen):
         self._timer.start()
         self._tick()
 
-    def hideEvent(self, event) -> None:  # noqa: N802
+    def hideEvent(self, event) -> None:
         self._timer.stop()
         super().hideEvent(event)
 
@@ -301,13 +304,13 @@ class TicketImage(QLabel):
         super().__init__(parent)
         self.setObjectName("ticket-image")
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._source = None
+        self._source: QPixmap | None = None
 
-    def set_image(self, image) -> None:  # noqa: ANN001 - PIL image
+    def set_image(self, image: Image.Image) -> None:
         self._source = pil_to_pixmap(image)
         self._fit()
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._fit()
 
@@ -339,17 +342,17 @@ class OnScreenTicketScreen(ResultScreen):
         self.paper = QFrame()
         self.paper.setObjectName("paper")
         self.paper.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        box = QVBoxLayout(self.paper)
+        self.paper_box = QVBoxLayout(self.paper)
         self.note = label("", "muted")
         self.note.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.image = TicketImage()
-        box.addWidget(self.note)
-        box.addWidget(self.image, 1)
+        self.paper_box.addWidget(self.note)
+        self.paper_box.addWidget(self.image, 1)
         self.side.addWidget(self.paper, 1)
         self.stats = QHBoxLayout()
         for tile in (self.ahead, self.wait, self.counters):
             self.stats.addWidget(tile, 1)
-        self.card.layout().addLayout(self.stats)
+        self.card.box.addLayout(self.stats)
 
     @property
     def seconds(self) -> float:
@@ -379,7 +382,7 @@ class OnScreenTicketScreen(ResultScreen):
 
     def rescale_layout(self, m: theme.Metrics) -> None:
         super().rescale_layout(m)
-        self.paper.layout().setContentsMargins(m.px(24), m.px(20), m.px(24), m.px(24))
+        self.paper_box.setContentsMargins(m.px(24), m.px(20), m.px(24), m.px(24))
         self.paper.setStyleSheet(
             f"QFrame#paper {{ background: {theme.SURFACE_ALT}; border: {m.px(2)}px solid"
             f" {theme.BORDER}; border-radius: {m.px(32)}px; }}"

@@ -30,7 +30,7 @@ class ServiceButton(QAbstractButton):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         return QSize(self.metrics.px(600), self.metrics.px(164))
 
     def set_state(self, queue: ServiceQueue | None, reason: str, figures: tuple[str, str]) -> None:
@@ -60,7 +60,7 @@ class ServiceButton(QAbstractButton):
         top = self.rect().top() + m.px(30) + fit.height(bold=True)
         return QRectF(box.left(), top, box.width(), m.px(36))
 
-    def paintEvent(self, _event) -> None:  # noqa: N802
+    def paintEvent(self, _event) -> None:
         m = self.metrics
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -153,9 +153,9 @@ class ServiceRow(QWidget):
         self.info_button = TouchButton("", "secondary", "info")
         self.info_button.setObjectName(f"info-{info.code}")
         self.info_button.clicked.connect(lambda: self.info_requested.emit(info.code))
-        row = QHBoxLayout(self)
-        row.addWidget(self.button, 1)
-        row.addWidget(self.info_button)
+        self.row = QHBoxLayout(self)
+        self.row.addWidget(self.button, 1)
+        self.row.addWidget(self.info_button)
         self.metrics = theme.Metrics()
 
     def rescale(self, m: theme.Metrics) -> None:
@@ -164,12 +164,12 @@ class ServiceRow(QWidget):
         self.info_button.rescale(m)
         self.info_button.setFixedWidth(m.px(150))
         self.info_button.setStyleSheet(f"padding: 0; font-size: {m.px(24)}px;")
-        self.layout().setContentsMargins(0, 0, m.px(22), 0)
-        self.layout().setSpacing(m.px(8))
+        self.row.setContentsMargins(0, 0, m.px(22), 0)
+        self.row.setSpacing(m.px(8))
         self.setFixedHeight(m.px(168))
         self.update()
 
-    def paintEvent(self, _event) -> None:  # noqa: N802
+    def paintEvent(self, _event) -> None:
         m = self.metrics
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

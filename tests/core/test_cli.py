@@ -48,7 +48,7 @@ def count_tickets(url: str) -> int:
     return result or 0
 
 
-def test_quick_start_on_the_sample_hall(cli, db_url: str) -> None:  # noqa: ANN001
+def test_quick_start_on_the_sample_hall(cli, db_url: str) -> None:
     code, out, _ = cli("hall", "import", str(SAMPLE_HALL))
     assert code == 0 and "16 instansi, 56 layanan, 15 loket" in out
     assert cli("counter", "open", "1")[0] == 0
@@ -66,7 +66,7 @@ def test_quick_start_on_the_sample_hall(cli, db_url: str) -> None:  # noqa: ANN0
     assert kinds[0] == "hall.config_changed" and kinds[-1] == "ticket.finished"
 
 
-def test_every_verb_speaks_json(cli) -> None:  # noqa: ANN001
+def test_every_verb_speaks_json(cli) -> None:
     cli("hall", "import", str(SMALL_HALL))
     cli("counter", "open", "1")
     code, out, _ = cli("issue", "KTP", "--priority", "lansia", "--json")
@@ -82,7 +82,7 @@ def test_every_verb_speaks_json(cli) -> None:  # noqa: ANN001
     assert shown["hall"]["code"] == "uji"
 
 
-def test_nothing_waiting_is_not_an_error(cli) -> None:  # noqa: ANN001
+def test_nothing_waiting_is_not_an_error(cli) -> None:
     cli("hall", "import", str(SMALL_HALL))
     cli("counter", "open", "2")
     code, out, err = cli("call", "2")
@@ -101,7 +101,7 @@ def test_nothing_waiting_is_not_an_error(cli) -> None:  # noqa: ANN001
         ),  # only on Mondays? no: Monday 08-12
     ],
 )
-def test_refused_actions_exit_1_with_one_line(cli, args, message: str, monkeypatch) -> None:  # noqa: ANN001
+def test_refused_actions_exit_1_with_one_line(cli, args, message: str, monkeypatch) -> None:
     cli("hall", "import", str(SMALL_HALL))
     if args[0] == "issue":
         monkeypatch.setenv(
@@ -116,7 +116,7 @@ def test_refused_actions_exit_1_with_one_line(cli, args, message: str, monkeypat
     assert err.strip() == f"antre: {message}"
 
 
-def test_bad_usage_exits_2(cli) -> None:  # noqa: ANN001
+def test_bad_usage_exits_2(cli) -> None:
     code, _, err = cli("call", "satu")
     assert code == 2 and "antre: counter: 'satu' bukan bilangan bulat" in err
     code, _, err = cli("launch")
@@ -130,7 +130,7 @@ def test_bad_usage_exits_2(cli) -> None:  # noqa: ANN001
     assert err.startswith("cara pakai: antre ")
 
 
-def test_bad_usage_in_english(cli, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+def test_bad_usage_in_english(cli, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ANTRE_LANG", "en")
     code, _, err = cli("call", "satu")
     assert code == 2 and "antre: argument counter: invalid int value: 'satu'" in err
@@ -148,7 +148,7 @@ def test_help_speaks_the_readers_language(
     cli,
     monkeypatch: pytest.MonkeyPatch,
     lang: str,
-    words: list[str],  # noqa: ANN001
+    words: list[str],
 ) -> None:
     monkeypatch.setenv("ANTRE_LANG", lang)
     code, out, _ = cli("--help")
@@ -157,7 +157,7 @@ def test_help_speaks_the_readers_language(
     assert code == 0 and ("layanan tujuan" in out) == (lang == "id"), out
 
 
-def test_bad_hall_file_exits_2_and_changes_nothing(cli, db_url: str, tmp_path: Path) -> None:  # noqa: ANN001
+def test_bad_hall_file_exits_2_and_changes_nothing(cli, db_url: str, tmp_path: Path) -> None:
     cli("hall", "import", str(SMALL_HALL))
     cli("issue", "KTP")
     bad = tmp_path / "bad.toml"
@@ -171,7 +171,7 @@ def test_bad_hall_file_exits_2_and_changes_nothing(cli, db_url: str, tmp_path: P
     assert count_tickets(db_url) == 1
 
 
-def test_officer_add_reads_the_password_from_stdin(cli) -> None:  # noqa: ANN001
+def test_officer_add_reads_the_password_from_stdin(cli) -> None:
     cli("hall", "import", str(SMALL_HALL))
     code, out, _ = cli(
         "officer",
@@ -190,12 +190,12 @@ def test_officer_add_reads_the_password_from_stdin(cli) -> None:  # noqa: ANN001
     assert code == 2 and "minimal 6" in err
 
 
-def test_no_hall_yet(cli) -> None:  # noqa: ANN001
+def test_no_hall_yet(cli) -> None:
     code, _, err = cli("status")
     assert code == 2 and "antre hall import" in err
 
 
-def test_bad_now_is_a_config_error(cli, monkeypatch) -> None:  # noqa: ANN001
+def test_bad_now_is_a_config_error(cli, monkeypatch) -> None:
     monkeypatch.setenv("ANTRE_NOW", "kemarin sore")
     from core import clock
 
@@ -238,7 +238,7 @@ def test_english_messages(tmp_path: Path) -> None:
     assert result.stderr.strip() == "antre: Loket 1 is closed: open it to call."
 
 
-def test_export_to_a_folder_that_does_not_exist_says_so(cli, tmp_path) -> None:  # noqa: ANN001
+def test_export_to_a_folder_that_does_not_exist_says_so(cli, tmp_path) -> None:
     assert cli("hall", "import", str(SMALL_HALL))[0] == 0
     target = tmp_path / "tidak-ada" / "gedung.toml"
     code, out, err = cli("hall", "export", str(target))
@@ -247,7 +247,7 @@ def test_export_to_a_folder_that_does_not_exist_says_so(cli, tmp_path) -> None: 
     assert not target.parent.exists()
 
 
-def _string_arguments(tree, function: str, index: int) -> set[str]:  # noqa: ANN001
+def _string_arguments(tree, function: str, index: int) -> set[str]:
     """The string literals passed as argument ``index`` to calls of ``function``."""
     found = set()
     for node in ast.walk(tree):
@@ -282,7 +282,7 @@ def test_every_help_text_has_indonesian_words() -> None:
 def test_a_value_postgresql_would_refuse_is_refused_on_both_engines(
     cli,
     db_url: str,
-    tmp_path: Path,  # noqa: ANN001
+    tmp_path: Path,
 ) -> None:
     from tests.core.fingerprint import fingerprint
 
@@ -341,7 +341,7 @@ def test_arguments_out_of_range_are_clear_refusals(
     db_url: str,
     args: tuple[str, ...],
     code: int,
-    message: str,  # noqa: ANN001
+    message: str,
 ) -> None:
     from tests.core.fingerprint import fingerprint
 

@@ -60,7 +60,7 @@ def missing_line(path: Path) -> str:
 
 
 @pytest.mark.parametrize("verb", VERBS, ids=" ".join)
-def test_every_other_verb_refuses_a_missing_file(antre, tmp_path: Path, verb) -> None:  # noqa: ANN001
+def test_every_other_verb_refuses_a_missing_file(antre, tmp_path: Path, verb) -> None:
     path = tmp_path / "no" / "such" / "dir" / "x.db"
     code, out, err = antre("--db", f"sqlite:///{path}", *verb)
     assert (code, out, err) == (2, "", missing_line(path))
@@ -68,7 +68,7 @@ def test_every_other_verb_refuses_a_missing_file(antre, tmp_path: Path, verb) ->
     assert list(tmp_path.rglob("*.db*")) == []
 
 
-def test_the_default_location_is_not_created_either(antre, tmp_path: Path) -> None:  # noqa: ANN001
+def test_the_default_location_is_not_created_either(antre, tmp_path: Path) -> None:
     code, _, err = antre("status")
     assert (code, err) == (2, missing_line(tmp_path / "data" / "antre.db"))
     code, out, _ = antre("--json", "issue", "KTP")
@@ -78,7 +78,7 @@ def test_the_default_location_is_not_created_either(antre, tmp_path: Path) -> No
     assert list(tmp_path.rglob("*.db*")) == []  # the data folder holds the log file only
 
 
-def test_in_english(antre, monkeypatch, tmp_path: Path) -> None:  # noqa: ANN001
+def test_in_english(antre, monkeypatch, tmp_path: Path) -> None:
     monkeypatch.setenv("ANTRE_LANG", "en")
     path = tmp_path / "x.db"
     assert antre("--db", f"sqlite:///{path}", "status")[2] == (
@@ -87,7 +87,7 @@ def test_in_english(antre, monkeypatch, tmp_path: Path) -> None:  # noqa: ANN001
     )
 
 
-def test_db_upgrade_and_hall_import_create_it(antre, tmp_path: Path) -> None:  # noqa: ANN001
+def test_db_upgrade_and_hall_import_create_it(antre, tmp_path: Path) -> None:
     upgraded = tmp_path / "a" / "antre.db"
     assert antre("--db", f"sqlite:///{upgraded}", "db", "upgrade")[0] == 0
     assert antre("--db", f"sqlite:///{upgraded}", "db", "status")[0] == 0

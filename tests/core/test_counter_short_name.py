@@ -22,7 +22,7 @@ def _hall_text(short_name: str) -> str:
     return text.replace(old, f'number = 3\nname = "{LONG}"\nshort_name = "{short_name}"\n')
 
 
-def test_the_short_name_reaches_the_board_and_the_export(db: Database, tmp_path) -> None:  # noqa: ANN001
+def test_the_short_name_reaches_the_board_and_the_export(db: Database, tmp_path) -> None:
     store.import_spec(db, store.parse(_hall_text("Lansia 3")))
     hall = HallService.open(db, "uji")
 

@@ -91,7 +91,7 @@ def test_subscriber_survives_a_lost_connection_and_resumes_from_its_cursor(pg_ur
         status: list[bool] = []
         got = threading.Event()
 
-        def on_events(batch):  # noqa: ANN001
+        def on_events(batch):
             received.extend(
                 e.payload.get("number", e.kind) for e in batch if e.kind == "ticket.issued"
             )
@@ -125,7 +125,7 @@ def test_subscriber_survives_a_lost_connection_and_resumes_from_its_cursor(pg_ur
         db.dispose()
 
 
-def test_sqlite_subscriber_reports_a_missing_database_and_recovers(tmp_path) -> None:  # noqa: ANN001
+def test_sqlite_subscriber_reports_a_missing_database_and_recovers(tmp_path) -> None:
     from core import clock
     from core.db import schema
     from core.hallfile import store

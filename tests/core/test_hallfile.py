@@ -46,7 +46,7 @@ def normalise(data: dict) -> dict:
 
 
 @pytest.mark.parametrize("source", [SAMPLE_HALL, SMALL_HALL])
-def test_export_round_trip_keeps_the_meaning(db, source, tmp_path) -> None:  # noqa: ANN001
+def test_export_round_trip_keeps_the_meaning(db, source, tmp_path) -> None:
     spec = store.load(source)
     store.import_spec(db, spec)
     exported = tmp_path / "export.toml"
@@ -59,7 +59,7 @@ def test_export_round_trip_keeps_the_meaning(db, source, tmp_path) -> None:  # n
     assert normalise(store.export_data(db, spec.code)) == normalise(original)
 
 
-def test_reimport_updates_and_deactivates(db) -> None:  # noqa: ANN001
+def test_reimport_updates_and_deactivates(db) -> None:
     store.import_spec(db, store.load(SMALL_HALL))
     text = SMALL_HALL.read_text(encoding="utf-8")
     trimmed = text.replace('name = "Perpanjangan SIM"', 'name = "Perpanjangan SIM A dan C"')
@@ -160,7 +160,7 @@ def test_all_problems_are_reported_at_once() -> None:
     assert "agencies[1].services[0].prefix" in message and "counters[2].number" in message
 
 
-def test_invalid_file_writes_nothing(db, tmp_path) -> None:  # noqa: ANN001
+def test_invalid_file_writes_nothing(db, tmp_path) -> None:
     bad = tmp_path / "bad.toml"
     bad.write_text(SMALL_HALL.read_text().replace('prefix = "M"', 'prefix = "MMM"'))
     with pytest.raises(ConfigError):
@@ -169,7 +169,7 @@ def test_invalid_file_writes_nothing(db, tmp_path) -> None:  # noqa: ANN001
         assert connection.execute(select(func.count()).select_from(m.Hall)).scalar() == 0
 
 
-def test_unreadable_file(tmp_path) -> None:  # noqa: ANN001
+def test_unreadable_file(tmp_path) -> None:
     with pytest.raises(ConfigError) as error:
         store.load(tmp_path / "missing.toml")
     assert "missing.toml" in error.value.message("id")
@@ -178,7 +178,7 @@ def test_unreadable_file(tmp_path) -> None:  # noqa: ANN001
 # --- the hall's logo ---------------------------------------------------------------------
 
 
-def hall_file_with_logo(folder, kind: str = "png"):  # noqa: ANN001, ANN201
+def hall_file_with_logo(folder, kind: str = "png"):
     """tests/data/small-hall.toml in ``folder`` naming a logo beside it: (path, logo bytes)."""
     folder.mkdir(parents=True, exist_ok=True)
     name = "lambang.png" if kind == "png" else "lambang.jpg"
@@ -189,7 +189,7 @@ def hall_file_with_logo(folder, kind: str = "png"):  # noqa: ANN001, ANN201
 
 
 @pytest.mark.parametrize(("kind", "extension"), [("png", "png"), ("jpeg", "jpg")])
-def test_logo_is_stored_and_exported_beside_the_file(db, tmp_path, kind, extension) -> None:  # noqa: ANN001
+def test_logo_is_stored_and_exported_beside_the_file(db, tmp_path, kind, extension) -> None:
     source, picture = hall_file_with_logo(tmp_path / "in", kind)
     spec = store.load(source)
     assert (spec.logo, spec.logo_type) == (picture, kind)
@@ -211,14 +211,14 @@ def test_logo_is_stored_and_exported_beside_the_file(db, tmp_path, kind, extensi
     assert normalise_export(again) == normalise_export(spec)
 
 
-def normalise_export(spec) -> dict:  # noqa: ANN001
+def normalise_export(spec) -> dict:
     return {k: v for k, v in spec.__dict__.items() if k not in ("agencies", "counters")} | {
         "agencies": [a.__dict__ for a in spec.agencies],
         "counters": [c.__dict__ for c in spec.counters],
     }
 
 
-def test_a_hall_file_without_logo_clears_it(db, tmp_path) -> None:  # noqa: ANN001
+def test_a_hall_file_without_logo_clears_it(db, tmp_path) -> None:
     source, _picture = hall_file_with_logo(tmp_path)
     store.import_spec(db, store.load(source))
     hall = HallService.open(db, "uji")
@@ -230,19 +230,19 @@ def test_a_hall_file_without_logo_clears_it(db, tmp_path) -> None:  # noqa: ANN0
     assert not list(tmp_path.glob("export-logo.*"))
 
 
-def test_the_logo_is_not_loaded_with_the_hall_row(db, tmp_path) -> None:  # noqa: ANN001
+def test_the_logo_is_not_loaded_with_the_hall_row(db, tmp_path) -> None:
     """Every issue and call loads the hall row: the picture stays out of it."""
     source, _picture = hall_file_with_logo(tmp_path)
     store.import_spec(db, store.load(source))
 
-    def check(tx) -> None:  # noqa: ANN001
+    def check(tx) -> None:
         row = tx.session.scalars(select(m.Hall)).one()
         assert "logo" not in row.__dict__ and row.logo_type == "png"
 
     db.read(check)
 
 
-def write_bad_logo(folder, case: str) -> str:  # noqa: ANN001
+def write_bad_logo(folder, case: str) -> str:
     if case == "missing":
         return "tidak-ada.png"
     if case == "not an image":
@@ -281,7 +281,7 @@ BAD_LOGOS = [  # the problem in English, then in Indonesian
 
 
 @pytest.mark.parametrize(("case", "problem"), BAD_LOGOS, ids=[c[0] for c in BAD_LOGOS])
-def test_a_bad_logo_is_refused_with_key_and_line(db, tmp_path, case, problem) -> None:  # noqa: ANN001
+def test_a_bad_logo_is_refused_with_key_and_line(db, tmp_path, case, problem) -> None:
     good, picture = hall_file_with_logo(tmp_path / "good")
     store.import_spec(db, store.load(good))
     name = write_bad_logo(tmp_path, case)
@@ -303,7 +303,7 @@ def test_a_bad_logo_is_refused_with_key_and_line(db, tmp_path, case, problem) ->
     assert hall.logo() == HallLogo("uji", picture, "png")
 
 
-def test_a_logo_of_exactly_the_limit_is_taken(tmp_path) -> None:  # noqa: ANN001
+def test_a_logo_of_exactly_the_limit_is_taken(tmp_path) -> None:
     (tmp_path / "pas.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(MAX_BYTES - 8))
     spec = store.parse(
         with_logo(SMALL_HALL.read_text(encoding="utf-8"), "pas.png"), "uji.toml", tmp_path
@@ -371,7 +371,7 @@ number = 1
 """
 
 
-def test_every_hall_file_problem_is_said_in_indonesian(tmp_path) -> None:  # noqa: ANN001
+def test_every_hall_file_problem_is_said_in_indonesian(tmp_path) -> None:
     import tomllib
 
     from core.hallfile.spec import validate
@@ -394,7 +394,7 @@ def problems_of(text: str, lang: str = "en") -> list[str]:
     return error.value.message(lang).splitlines()[1:]
 
 
-def too_long(attribute) -> str:  # noqa: ANN001
+def too_long(attribute) -> str:
     """One character more than the column of ``attribute`` holds."""
     from core.db import limits
 
@@ -420,7 +420,7 @@ def test_a_text_longer_than_its_column_is_refused_with_key_and_line(
     anchor: str,
     key: str,
     attribute,
-    where: str,  # noqa: ANN001
+    where: str,
 ) -> None:
     text = SMALL_HALL.read_text(encoding="utf-8")
     assert anchor in text
@@ -578,7 +578,7 @@ def test_line_breaks_in_long_texts_and_emoji_joiners_are_kept() -> None:
     assert spec.agencies[1].icon == "👮\u200d♀️"
 
 
-def test_a_device_or_a_pipe_is_refused_at_once(tmp_path) -> None:  # noqa: ANN001
+def test_a_device_or_a_pipe_is_refused_at_once(tmp_path) -> None:
     import os
 
     pipe = tmp_path / "pipe.toml"
@@ -592,7 +592,7 @@ def test_a_device_or_a_pipe_is_refused_at_once(tmp_path) -> None:  # noqa: ANN00
         )
 
 
-def test_a_hall_file_over_the_size_limit_is_refused(tmp_path) -> None:  # noqa: ANN001
+def test_a_hall_file_over_the_size_limit_is_refused(tmp_path) -> None:
     text = SMALL_HALL.read_text(encoding="utf-8")
     padded = tmp_path / "big.toml"
     padding = store.MAX_FILE_BYTES - len(text.encode())

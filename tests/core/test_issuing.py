@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 
 import pytest
@@ -341,7 +342,7 @@ def finished_today(hall: HallService, code: str, count: int, first_seq: int) -> 
         )
 
 
-def sqlite_steps_of(hall: HallService, work) -> int:  # noqa: ANN001 - a callable
+def sqlite_steps_of(hall: HallService, work: Callable[[], object]) -> int:
     """The virtual-machine instructions SQLite runs for `work`: a measure of the rows it
     reads that does not depend on how busy the machine is."""
     steps = [0]
@@ -352,7 +353,7 @@ def sqlite_steps_of(hall: HallService, work) -> int:  # noqa: ANN001 - a callabl
 
     watched = []
 
-    def watch(connection, *_: object) -> None:  # noqa: ANN001
+    def watch(connection, *_: object) -> None:
         watched.append(connection.connection.driver_connection)
         watched[-1].set_progress_handler(count, 1)
 

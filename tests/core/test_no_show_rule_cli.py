@@ -8,7 +8,7 @@ from tests.conftest import SMALL_HALL
 from tests.core.test_cli import cli  # noqa: F401 - the fixture
 
 
-def test_no_show_too_soon_exits_1_saying_when(cli, monkeypatch) -> None:  # noqa: ANN001, F811
+def test_no_show_too_soon_exits_1_saying_when(cli, monkeypatch) -> None:  # noqa: F811
     cli("hall", "import", str(SMALL_HALL))
     cli("counter", "open", "1")
     cli("issue", "KTP")

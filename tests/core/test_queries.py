@@ -68,7 +68,7 @@ def test_device_report_is_an_event(hall: HallService) -> None:
 )
 def test_hall_in_wita_or_wit_counts_days_and_hours_locally(
     db, fixed_clock: ManualClock, zone: str, offset: str
-) -> None:  # noqa: ANN001
+) -> None:
     text = SMALL_HALL.read_text().replace('timezone = "Asia/Jakarta"', f'timezone = "{zone}"')
     store.import_spec(db, store.parse(text))
     hall = HallService.open(db, "uji")

@@ -23,7 +23,7 @@ from tests.conftest import ManualClock
 def statements(hall: HallService) -> Iterator[list[tuple[str, tuple]]]:
     seen: list[tuple[str, tuple]] = []
 
-    def record(_conn, _cursor, sql, params, _context, many) -> None:  # noqa: ANN001
+    def record(_conn, _cursor, sql, params, _context, many) -> None:
         if not many and sql.lstrip().upper().startswith(("SELECT", "UPDATE", "WITH")):
             seen.append((sql, tuple(params or ())))
 

@@ -37,7 +37,7 @@ from core.views import EventView
 
 if str(Path(__file__).resolve().parent) not in sys.path:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-import race_worker  # noqa: E402  (the workers' code, importable by the fork server too)
+import race_worker  # the workers' code, importable by the fork server too
 
 NOW = "2026-11-23T10:00:00+07:00"  # a Monday morning: the race hall is open
 HALL = "balapan"
@@ -152,7 +152,7 @@ class Follower(threading.Thread):
                 self.take(self.feed.wait(self.cursor, 0.1))
             while self.take(self.feed.fetch(self.cursor)):  # the rest, after everyone is done
                 pass
-        except BaseException as error:  # noqa: BLE001 - reported by the test
+        except BaseException as error:  # reported by the test
             self.error = error
         finally:
             self.feed.close()

@@ -29,7 +29,7 @@ QUEUE_INDEX = "ix_tickets_queue"  # on an expression: alembic cannot compare it,
 
 
 def test_migrations_build_exactly_the_models(db: Database) -> None:
-    def comparable(_object, name, type_, _reflected, _compare_to) -> bool:  # noqa: ANN001
+    def comparable(_object, name, type_, _reflected, _compare_to) -> bool:
         return not (type_ == "index" and name == QUEUE_INDEX)
 
     with warnings.catch_warnings():
@@ -72,7 +72,7 @@ def test_refuses_a_newer_schema(db_url: str) -> None:
     db.dispose()
 
 
-def test_a_missing_sqlite_file_is_refused_and_nothing_is_made(tmp_path) -> None:  # noqa: ANN001
+def test_a_missing_sqlite_file_is_refused_and_nothing_is_made(tmp_path) -> None:
     path = tmp_path / "new" / "antre.db"
     url = f"sqlite:///{path}"
     for opening in (lambda: schema.connect(url), lambda: Database(url).read(lambda tx: 0)):
@@ -86,7 +86,7 @@ def test_a_missing_sqlite_file_is_refused_and_nothing_is_made(tmp_path) -> None:
     assert list(tmp_path.iterdir()) == []  # no folder, no empty database
 
 
-def test_sqlite_sets_itself_up_postgresql_asks_for_an_upgrade(tmp_path, pg_url: str) -> None:  # noqa: ANN001
+def test_sqlite_sets_itself_up_postgresql_asks_for_an_upgrade(tmp_path, pg_url: str) -> None:
     fresh = schema.connect(f"sqlite:///{tmp_path / 'new' / 'antre.db'}", create=True)
     assert schema.current_revision(fresh) == schema.HEAD
     fresh.dispose()
@@ -114,7 +114,7 @@ def _hall_columns(db: Database) -> set[str]:
         return {column["name"] for column in inspect(connection).get_columns("halls")}
 
 
-def test_a_0001_sqlite_database_upgrades_itself_and_keeps_its_data(tmp_path) -> None:  # noqa: ANN001
+def test_a_0001_sqlite_database_upgrades_itself_and_keeps_its_data(tmp_path) -> None:
     url = f"sqlite:///{(tmp_path / 'antre.db').as_posix()}"
     old = Database(url, create=True)
     command.upgrade(schema.alembic_config(old), "0001")
@@ -153,7 +153,7 @@ def test_a_0001_sqlite_database_upgrades_itself_and_keeps_its_data(tmp_path) -> 
         db.dispose()
 
 
-def test_0002_goes_down_to_0001_and_up_again(db: Database, tmp_path) -> None:  # noqa: ANN001
+def test_0002_goes_down_to_0001_and_up_again(db: Database, tmp_path) -> None:
     draw_logo(tmp_path / "l.png")
     store.import_spec(db, store.parse(with_logo(SMALL_HALL.read_text(), "l.png"), "x", tmp_path))
     config = schema.alembic_config(db)

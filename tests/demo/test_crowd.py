@@ -14,7 +14,7 @@ from demo.crowd import Crowd
 from tests.conftest import SAMPLE_HALL, ManualClock
 
 
-def test_crowd_keeps_a_hall_busy_and_the_invariants_hold(db, fixed_clock: ManualClock) -> None:  # noqa: ANN001
+def test_crowd_keeps_a_hall_busy_and_the_invariants_hold(db, fixed_clock: ManualClock) -> None:
     store.import_spec(db, store.load(SAMPLE_HALL))
     hall = HallService.open(db, "mpp-lampung-timur")
     crowd = Crowd(hall, counters=list(range(2, 16)), arrivals_per_hour=300, seed=7, now=fixed_clock)

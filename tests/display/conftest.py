@@ -105,7 +105,7 @@ def make_board(
         fake = FakeSpeech(clip) if speech and announcer_speech is None else None
         source = announcer_speech if announcer_speech is not None else fake
 
-        def factory(style):  # noqa: ANN001, ANN202
+        def factory(style):
             return Announcer(source, chime=chime, style=style, pauses=QUICK)  # type: ignore[arg-type]
 
         voice = HallVoice(factory)

@@ -109,7 +109,7 @@ def test_english_board(qapp) -> None:
 def test_without_a_speech_engine_the_chime_and_the_board_still_work(
     qtbot, make_board, hall, issue, tmp_path
 ) -> None:
-    def no_engine():  # noqa: ANN202
+    def no_engine():
         raise RuntimeError("no espeak here")
 
     speech = SpeechRenderer(tmp_path / "cache", engine_factory=no_engine)

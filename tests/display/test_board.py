@@ -170,7 +170,7 @@ def test_started_mid_day_rebuilds_the_board_without_announcing(
 # --- the hall's logo ---------------------------------------------------------------------
 
 
-def _logo_colour(board) -> QColor:  # noqa: ANN001
+def _logo_colour(board) -> QColor:
     """The colour a quarter down the header's logo box (see HeaderBar.paintEvent)."""
     header = board.window.header
     picture = header.grab().toImage()

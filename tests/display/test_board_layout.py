@@ -56,7 +56,7 @@ def long_names(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HallService
 
 
 @pytest.fixture
-def board(qtbot, long_names):  # noqa: ANN001, ANN201
+def board(qtbot, long_names):
     """board(size, recall=counter) → a window showing that counter's call on the card."""
     made = []
 
@@ -90,7 +90,7 @@ def _render(window: BoardWindow, name: str) -> None:
 
 
 @pytest.mark.parametrize("size", SIZES, ids=IDS)
-def test_a_long_loket_name_keeps_the_loket_large_on_the_card(board, size) -> None:  # noqa: ANN001
+def test_a_long_loket_name_keeps_the_loket_large_on_the_card(board, size) -> None:
     plain = board(size, recall=4)  # "Loket 4"
     _render(plain, f"card-plain-{size[0]}x{size[1]}")
     normal = dict(plain.now_calling.texts)
@@ -113,7 +113,7 @@ def test_a_long_loket_name_keeps_the_loket_large_on_the_card(board, size) -> Non
 
 
 @pytest.mark.parametrize("size", SIZES, ids=IDS)
-def test_a_short_name_is_what_the_board_shows_large(board, size) -> None:  # noqa: ANN001
+def test_a_short_name_is_what_the_board_shows_large(board, size) -> None:
     window = board(size, recall=5)
     texts = window.now_calling.texts
     assert texts["counter"].shown == "Lansia 5"
@@ -122,7 +122,7 @@ def test_a_short_name_is_what_the_board_shows_large(board, size) -> None:  # noq
 
 
 @pytest.mark.parametrize("size", SIZES, ids=IDS)
-def test_no_tile_text_is_cut_or_shrunk_away(board, size) -> None:  # noqa: ANN001
+def test_no_tile_text_is_cut_or_shrunk_away(board, size) -> None:
     window = board(size, recall=10)
     _render(window, f"tiles-{size[0]}x{size[1]}")
     texts = window.grid.texts
@@ -151,7 +151,7 @@ def test_the_called_badge_reads_at_every_step_of_its_pulse(glow: float) -> None:
 
 
 @pytest.mark.parametrize("size", SIZES, ids=IDS)
-def test_the_outage_banner_covers_nothing(board, size) -> None:  # noqa: ANN001
+def test_the_outage_banner_covers_nothing(board, size) -> None:
     window = board(size, recall=10)
     assert not window.banner.isVisible()
     window.sync.online_changed.emit(False)  # what the sync says when the database is gone

@@ -16,15 +16,15 @@ from display import wording
 pytestmark = pytest.mark.gui
 
 
-def _settled(qtbot, board) -> None:  # noqa: ANN001
+def _settled(qtbot, board) -> None:
     qtbot.waitUntil(lambda: not board.voice.busy, timeout=5000)
 
 
-def _card(board) -> str:  # noqa: ANN001
+def _card(board) -> str:
     return board.window.now_calling.number_text
 
 
-def _tile_status(board, counter: int) -> str:  # noqa: ANN001
+def _tile_status(board, counter: int) -> str:
     return board.window.grid.status_text(counter)
 
 

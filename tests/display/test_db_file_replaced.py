@@ -22,7 +22,7 @@ pytestmark = pytest.mark.gui
 
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 @pytest.mark.parametrize("tamper", TAMPERS.values(), ids=TAMPERS.keys())
-def test_the_board_shows_its_outage_within_5_s(qtbot, make_board, hall, issue, tamper) -> None:  # noqa: ANN001
+def test_the_board_shows_its_outage_within_5_s(qtbot, make_board, hall, issue, tamper) -> None:
     issue("KTP")
     called = hall.call_next(1)
     board = make_board()
@@ -42,7 +42,7 @@ def test_the_board_shows_its_outage_within_5_s(qtbot, make_board, hall, issue, t
         assert tickets_in(moved(path)) == before
 
 
-def test_a_board_started_without_its_database_waits_for_it(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+def test_a_board_started_without_its_database_waits_for_it(qtbot, tmp_path: Path) -> None:
     path = tmp_path / "hall" / "antre.db"
     settings = DeviceSettings(database_url=f"sqlite:///{path.as_posix()}", hall="uji")
     options = load_options(["--windowed", "--size", "1366x768", "--sound", "off"], settings)

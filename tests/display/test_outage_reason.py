@@ -34,7 +34,7 @@ SHOTS = Path("/tmp/outage_shots")
 
 
 @pytest.fixture
-def board(qtbot) -> Iterator[Callable[..., BoardWindow]]:  # noqa: ANN001
+def board(qtbot) -> Iterator[Callable[..., BoardWindow]]:
     """board(path, size, language) → a started board reading the SQLite file at path."""
     made: list[BoardWindow] = []
 
@@ -94,7 +94,7 @@ def assert_banner_whole(window: BoardWindow, text: str, shot: str) -> None:
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_a_missing_file_at_start_is_named(qtbot, board, tmp_path: Path, size) -> None:  # noqa: ANN001
+def test_a_missing_file_at_start_is_named(qtbot, board, tmp_path: Path, size) -> None:
     path = tmp_path / LONG_FOLDER / "antre.db"
     window = board(path, size)
     brief = messages.text("database_missing_brief", "id", path=path)
@@ -118,7 +118,7 @@ def test_a_missing_file_at_start_is_named(qtbot, board, tmp_path: Path, size) ->
     ],
     ids=["deleted", "moved-away", "replaced"],
 )
-def test_a_file_lost_while_running_is_named(  # noqa: ANN001
+def test_a_file_lost_while_running_is_named(
     qtbot, board, tmp_path: Path, size, tamper, code
 ) -> None:
     path = tmp_path / LONG_FOLDER / "antre.db"
@@ -137,7 +137,7 @@ def test_a_file_lost_while_running_is_named(  # noqa: ANN001
         assert not window.banner.isVisible()
 
 
-def test_in_english(qtbot, board, tmp_path: Path) -> None:  # noqa: ANN001
+def test_in_english(qtbot, board, tmp_path: Path) -> None:
     path = tmp_path / LONG_FOLDER / "antre.db"
     window = board(path, (1366, 768), language="en")
     brief = f"Database not found: {path} — check the settings"
@@ -145,7 +145,7 @@ def test_in_english(qtbot, board, tmp_path: Path) -> None:  # noqa: ANN001
     assert_banner_whole(window, brief, "missing-en-1366x768")
 
 
-def test_an_unreachable_server_keeps_the_generic_line(qtbot, board, tmp_path: Path) -> None:  # noqa: ANN001
+def test_an_unreachable_server_keeps_the_generic_line(qtbot, board, tmp_path: Path) -> None:
     """No file to blame (here: a folder where the file should be): the calm generic line."""
     path = tmp_path / "antre.db"
     path.mkdir()

@@ -60,7 +60,7 @@ def closed_port() -> int:
 
 
 @pytest.fixture
-def make_kiosk(qtbot, hall: HallService):  # noqa: ANN001, ANN201
+def make_kiosk(qtbot, hall: HallService):
     """Factory: a kiosk window (1920×1080, not full screen) on the test hall, data loaded."""
     windows = []
 
@@ -96,7 +96,7 @@ def make_kiosk(qtbot, hall: HallService):  # noqa: ANN001, ANN201
 
 
 @pytest.fixture
-def breakable_hall(db_url: str, hall: HallService, tmp_path: Path):  # noqa: ANN201
+def breakable_hall(db_url: str, hall: HallService, tmp_path: Path):
     """The test hall through a connection the test can cut and restore: (service, cut, restore).
 
     PostgreSQL: a TCP relay in front of the server; cutting it also terminates the backends.
@@ -147,7 +147,7 @@ def breakable_hall(db_url: str, hall: HallService, tmp_path: Path):  # noqa: ANN
 
 
 @pytest.fixture
-def sample_hall(db, fixed_clock) -> HallService:  # noqa: ANN001
+def sample_hall(db, fixed_clock) -> HallService:
     """The sample hall (MPP Lampung Timur) at 09:41 on a Monday, every loket open, a queue."""
     fixed_clock.set("2026-11-23T09:41:00+07:00")
     store.import_spec(db, store.load(SAMPLE))

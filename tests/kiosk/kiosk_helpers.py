@@ -24,7 +24,7 @@ ONLINE, PAPER_OK, PAPER_NEAR_END, PAPER_OUT = (
 )
 
 
-def tap(qtbot, widget) -> None:  # noqa: ANN001
+def tap(qtbot, widget) -> None:
     from PySide6.QtCore import Qt
 
     assert widget.isVisible(), (
@@ -34,7 +34,7 @@ def tap(qtbot, widget) -> None:  # noqa: ANN001
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
-def find(window, name: str):  # noqa: ANN001, ANN201
+def find(window, name: str):
     from PySide6.QtWidgets import QWidget
 
     widgets = window.findChildren(QWidget, name)

@@ -25,7 +25,7 @@ REAL_TIMINGS = {"feed_wait": 1.0, "retry_seconds": 3.0, "refresh_interval": 1.0}
 
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 @pytest.mark.parametrize("tamper", TAMPERS.values(), ids=TAMPERS.keys())
-def test_the_kiosk_shows_its_outage_within_5_s(qtbot, make_kiosk, hall, tamper) -> None:  # noqa: ANN001
+def test_the_kiosk_shows_its_outage_within_5_s(qtbot, make_kiosk, hall, tamper) -> None:
     window = make_kiosk(**REAL_TIMINGS)
     assert window.current is window.home
     path = hall.db.file.path
@@ -44,7 +44,7 @@ def test_the_kiosk_shows_its_outage_within_5_s(qtbot, make_kiosk, hall, tamper) 
         assert not path.exists()
 
 
-def test_a_kiosk_started_without_its_database_waits_for_it(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+def test_a_kiosk_started_without_its_database_waits_for_it(qtbot, tmp_path: Path) -> None:
     path = tmp_path / "hall" / "antre.db"
     device = DeviceSettings(database_url=f"sqlite:///{path.as_posix()}", hall="uji")
     args = _parse(["--windowed", "--size", "1366x768"])

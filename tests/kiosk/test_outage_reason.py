@@ -47,7 +47,7 @@ def assert_fits(line: QLabel, page: QWidget) -> None:
 
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 @pytest.mark.parametrize("tamper", TAMPERS.values(), ids=TAMPERS.keys())
-def test_a_running_kiosk_names_the_lost_file(qtbot, make_kiosk, hall, tamper) -> None:  # noqa: ANN001
+def test_a_running_kiosk_names_the_lost_file(qtbot, make_kiosk, hall, tamper) -> None:
     window = make_kiosk(feed_wait=1.0, retry_seconds=3.0, refresh_interval=1.0)
     path = hall.db.file.path
     tamper(path)
@@ -72,7 +72,7 @@ def test_a_running_kiosk_names_the_lost_file(qtbot, make_kiosk, hall, tamper) ->
 
 @pytest.mark.pg
 @pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
-def test_a_postgresql_outage_keeps_the_generic_text(qtbot, make_kiosk, breakable_hall) -> None:  # noqa: ANN001
+def test_a_postgresql_outage_keeps_the_generic_text(qtbot, make_kiosk, breakable_hall) -> None:
     service, cut, restore = breakable_hall
     window = make_kiosk(hall_service=service, feed_wait=1.0, retry_seconds=1.0)
     cut()
@@ -87,7 +87,7 @@ def test_a_postgresql_outage_keeps_the_generic_text(qtbot, make_kiosk, breakable
 
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 @pytest.mark.parametrize("size", [(1920, 1080), (1366, 768), (1080, 1920)], ids=str)
-def test_a_long_path_wraps_whole_on_the_page(qtbot, make_kiosk, hall, tmp_path, size) -> None:  # noqa: ANN001
+def test_a_long_path_wraps_whole_on_the_page(qtbot, make_kiosk, hall, tmp_path, size) -> None:
     folder = tmp_path / LONG
     folder.mkdir(parents=True)
     path = folder / "antre-kantor-pelayanan.db"
@@ -134,7 +134,7 @@ def end(starter: _Starter) -> None:
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
-def test_a_kiosk_started_without_its_file_says_which_file(qtbot, tmp_path: Path, lang: str) -> None:  # noqa: ANN001
+def test_a_kiosk_started_without_its_file_says_which_file(qtbot, tmp_path: Path, lang: str) -> None:
     path = tmp_path / LONG / "antre.db"
     starter = start(tmp_path, f"sqlite:///{path.as_posix()}", lang)
     try:
@@ -168,7 +168,7 @@ def test_a_kiosk_started_without_its_file_says_which_file(qtbot, tmp_path: Path,
 
 def test_a_kiosk_started_while_the_server_is_down_keeps_the_generic_text(
     qtbot, tmp_path: Path, closed_port: int
-) -> None:  # noqa: ANN001
+) -> None:
     starter = start(tmp_path, f"postgresql+psycopg://postgres@127.0.0.1:{closed_port}/antre")
     try:
         qtbot.waitUntil(lambda: starter.waiting is not None and starter.waiting.isVisible())

@@ -34,7 +34,7 @@ def test_every_service_name_is_shown_whole(sample_hall, make_kiosk, qtbot, tmp_p
     assert problems == [], "\n".join(problems)
 
 
-def name_problems(kiosk, row) -> list[str]:  # noqa: ANN001
+def name_problems(kiosk, row) -> list[str]:
     """Why the row's name is not shown whole, inside its box and on the screen (none if it is)."""
     button = row.button
     fit, box = button.name_fit(), button.name_box()
@@ -52,7 +52,7 @@ def name_problems(kiosk, row) -> list[str]:  # noqa: ANN001
     return found
 
 
-def test_a_name_too_long_for_its_lines_ends_after_a_whole_word(qapp) -> None:  # noqa: ANN001
+def test_a_name_too_long_for_its_lines_ends_after_a_whole_word(qapp) -> None:
     name = "Pencatatan Perkawinan dan Akta Perkawinan (Non-Muslim) bagi Warga Negara Asing"
     fit = fit_text(name, 300, 24, bold=True, lines=2)
     assert not fit.whole and len(fit.lines) == 2
@@ -63,7 +63,7 @@ def test_a_name_too_long_for_its_lines_ends_after_a_whole_word(qapp) -> None:  #
     assert all(metrics.horizontalAdvance(line) <= 300 for line in fit.lines)
 
 
-def test_a_long_name_is_set_smaller_before_it_is_elided(qapp) -> None:  # noqa: ANN001
+def test_a_long_name_is_set_smaller_before_it_is_elided(qapp) -> None:
     name = "Pencatatan Perkawinan dan Akta Perkawinan (Non-Muslim)"
     width = metrics_for(29, bold=True).horizontalAdvance(name) / 2.1  # just too long for two
     fit = fit_text(name, width, 29, bold=True, lines=2, min_size=24)
@@ -71,6 +71,6 @@ def test_a_long_name_is_set_smaller_before_it_is_elided(qapp) -> None:  # noqa: 
     assert not fit_text(name, width, 29, bold=True, lines=2).whole  # without shrinking: elided
 
 
-def test_only_a_word_wider_than_the_box_is_cut(qapp) -> None:  # noqa: ANN001
+def test_only_a_word_wider_than_the_box_is_cut(qapp) -> None:
     fit = fit_text("Pendaftaran/Reaktivasi/Pembaruan/Penonaktifan", 120, 24, lines=2)
     assert len(fit.lines) == 1 and fit.lines[0].endswith(ELLIPSIS) and not fit.whole

@@ -12,13 +12,13 @@ from tests.kiosk.kiosk_helpers import escpos_stream, find, tap
 NONE_OPEN = ("Loket yang buka", "Belum ada")  # caption, value: not "Dilayani di" / "Belum…"
 
 
-def take_kk(kiosk, qtbot) -> None:  # noqa: ANN001
+def take_kk(kiosk, qtbot) -> None:
     tap(qtbot, find(kiosk, "agency-DUKCAPIL"))
     tap(qtbot, find(kiosk, "service-KK"))
     qtbot.waitUntil(lambda: kiosk.current is kiosk.result, timeout=5000)
 
 
-def printed_counters(printer) -> list[str]:  # noqa: ANN001
+def printed_counters(printer) -> list[str]:
     return [
         line.text
         for line in escpos_stream.decode(printer.job_bytes()).lines

@@ -20,7 +20,7 @@ SIZES = [(1920, 1080), (1366, 768)]
 KK_LOKET = (1, 2, 3)  # the sample hall's loket for KK (Penerbitan Kartu Keluarga)
 
 
-def issue_kk(kiosk, qtbot, *, on_screen: bool):  # noqa: ANN001, ANN201
+def issue_kk(kiosk, qtbot, *, on_screen: bool):
     """The KK ticket taken at the kiosk: its result screen, laid out."""
     assert kiosk.take_ticket("KK", on_screen=on_screen)
     screen = kiosk.on_screen if on_screen else kiosk.result
@@ -34,7 +34,7 @@ def settle() -> None:
         QApplication.processEvents()
 
 
-def tile_problems(kiosk, screen) -> list[str]:  # noqa: ANN001
+def tile_problems(kiosk, screen) -> list[str]:
     """Why the counters tile's value is not shown whole, inside its tile (none if it is)."""
     tile, value = screen.counters, screen.counters.value
     fit = value.fit()
@@ -52,7 +52,7 @@ def tile_problems(kiosk, screen) -> list[str]:  # noqa: ANN001
     return found
 
 
-def caption_lines(caption) -> int:  # noqa: ANN001
+def caption_lines(caption) -> int:
     """Lines the caption label takes at its width (it wraps at spaces)."""
     metrics = caption.fontMetrics()
     return round(caption.heightForWidth(caption.width()) / metrics.lineSpacing())
@@ -111,7 +111,7 @@ def test_no_loket_open_reads_as_caption_and_figure(
     assert caption.text() == "Dilayani di"
 
 
-def test_a_loket_list_breaks_only_between_whole_numbers(qapp) -> None:  # noqa: ANN001
+def test_a_loket_list_breaks_only_between_whole_numbers(qapp) -> None:
     parts = ["Loket 12", "13", "14", "15"]
     metrics = metrics_for(40, bold=True)
     widest = int(metrics.horizontalAdvance("Loket 12, 13, 14, 15")) + 2
@@ -128,7 +128,7 @@ def test_a_loket_list_breaks_only_between_whole_numbers(qapp) -> None:  # noqa: 
     assert seen == {1, 2, 3}  # one line when it fits; at the narrowest "Loket 12," alone
 
 
-def test_a_loket_list_is_set_smaller_before_it_breaks(qapp) -> None:  # noqa: ANN001
+def test_a_loket_list_is_set_smaller_before_it_breaks(qapp) -> None:
     parts = ["Loket 1", "2", "3"]
     full = metrics_for(40, bold=True).horizontalAdvance("Loket 1, 2, 3")
     fit = fit_parts(parts, full * 0.9, 40, bold=True, lines=3, min_size=30)
@@ -138,7 +138,7 @@ def test_a_loket_list_is_set_smaller_before_it_breaks(qapp) -> None:  # noqa: AN
     assert narrow.whole and narrow.lines == ("Loket 1,", "2, 3") and narrow.size == 40
 
 
-def test_a_phrase_too_wide_for_one_line_wraps_at_its_spaces(qapp) -> None:  # noqa: ANN001
+def test_a_phrase_too_wide_for_one_line_wraps_at_its_spaces(qapp) -> None:
     phrase = "Belum ada loket yang buka"
     width = metrics_for(40, bold=True).horizontalAdvance("Belum ada loket") + 1
     fit = fit_parts([phrase], width, 40, bold=True, lines=3, min_size=30)

@@ -11,7 +11,7 @@ from tests.kiosk.kiosk_helpers import PAPER_OK, PAPER_OUT, escpos_stream, find, 
 QR = "https://mpp.example/antrean/uji/2026-11-23/{number}"
 
 
-def tickets(hall):  # noqa: ANN001, ANN201
+def tickets(hall):
     return hall.tickets_today()
 
 
@@ -112,7 +112,7 @@ def test_paper_out_is_reported_to_supervisors_and_fallback_shows_the_ticket(
     qtbot.waitUntil(lambda: kiosk.monitor.mode.value == "on_screen", timeout=5000)
     feed = EventFeed(hall.db, hall.hall.id)
 
-    def reported():  # noqa: ANN202
+    def reported():
         return [e.payload for e in feed.fetch(0) if e.kind == "printer.status"]
 
     qtbot.waitUntil(lambda: any(p["paper"] == "out" for p in reported()), timeout=5000)

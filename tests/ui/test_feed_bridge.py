@@ -11,7 +11,7 @@ from ui import operations
 from ui.feed_bridge import FeedBridge
 
 
-def test_events_arrive_on_the_gui_thread(qtbot, hall: HallService) -> None:  # noqa: ANN001
+def test_events_arrive_on_the_gui_thread(qtbot, hall: HallService) -> None:
     bridge = FeedBridge(hall, cursor=hall.snapshot().last_event_id, wait_seconds=0.2)
     seen: list[tuple[str, bool]] = []
     bridge.events.connect(
@@ -30,12 +30,12 @@ def test_events_arrive_on_the_gui_thread(qtbot, hall: HallService) -> None:  # n
     assert seen == [("A001", True), ("S001", True)]
 
 
-def test_operations_run_off_the_gui_thread_and_report_back(qtbot, hall: HallService) -> None:  # noqa: ANN001
+def test_operations_run_off_the_gui_thread_and_report_back(qtbot, hall: HallService) -> None:
     worker_threads: list[int] = []
     results: list[object] = []
     failures: list[Exception] = []
 
-    def work():  # noqa: ANN202
+    def work():
         worker_threads.append(threading.get_ident())
         return hall.issue("KTP", reserve_for_print=False).ticket.number
 

@@ -45,7 +45,7 @@ def syncs() -> Iterator[list[HallSync]]:
 
 def test_a_read_puts_it_online_and_the_feed_brings_only_the_kinds_asked_for(
     qtbot, hall: HallService, syncs: list[HallSync]
-) -> None:  # noqa: ANN001
+) -> None:
     sync = HallSync(hall, kinds=TICKET_EVENTS, feed_wait=0.2)
     syncs.append(sync)
     sync.mark_offline()
@@ -66,7 +66,7 @@ def test_a_read_puts_it_online_and_the_feed_brings_only_the_kinds_asked_for(
 
 def test_a_missing_file_is_named_retried_with_growing_delays_and_then_read(
     qtbot, tmp_path: Path, syncs: list[HallSync]
-) -> None:  # noqa: ANN001
+) -> None:
     path = tmp_path / "kantor" / "antre.db"
     sync = HallSync(hall_opener(f"sqlite:///{path.as_posix()}", "uji"), retry_delays=(0.1, 0.4))
     syncs.append(sync)
@@ -96,7 +96,7 @@ def test_a_missing_file_is_named_retried_with_growing_delays_and_then_read(
 
 def test_the_feed_losing_its_file_takes_it_offline_with_the_reason(
     qtbot, tmp_path: Path, syncs: list[HallSync]
-) -> None:  # noqa: ANN001
+) -> None:
     path = tmp_path / "antre.db"
     make_hall_file(path)
     sync = HallSync(open_hall(f"sqlite:///{path.as_posix()}", None), feed_wait=0.2)
@@ -111,7 +111,7 @@ def test_the_feed_losing_its_file_takes_it_offline_with_the_reason(
     assert sync.outage.code == "database_file_gone"
 
 
-def test_the_opener_waits_for_the_database_and_opens_the_hall(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+def test_the_opener_waits_for_the_database_and_opens_the_hall(qtbot, tmp_path: Path) -> None:
     path = tmp_path / "antre.db"
     opener = HallOpener(f"sqlite:///{path.as_posix()}", "uji", retry_seconds=0.1)
     unavailable: list[Exception] = []
@@ -129,7 +129,7 @@ def test_the_opener_waits_for_the_database_and_opens_the_hall(qtbot, tmp_path: P
         opened[0].dispose()
 
 
-def test_a_program_that_gives_up_waiting_gets_no_hall(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+def test_a_program_that_gives_up_waiting_gets_no_hall(qtbot, tmp_path: Path) -> None:
     path = tmp_path / "antre.db"
     opener = HallOpener(f"sqlite:///{path.as_posix()}", None, retry_seconds=None)
     asked: list[Exception] = []
@@ -146,7 +146,7 @@ def test_a_program_that_gives_up_waiting_gets_no_hall(qtbot, tmp_path: Path) -> 
     assert len(asked) == 2 and not path.exists()
 
 
-def test_an_unknown_hall_is_refused_not_waited_for(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+def test_an_unknown_hall_is_refused_not_waited_for(qtbot, tmp_path: Path) -> None:
     path = tmp_path / "antre.db"
     make_hall_file(path)
     opener = HallOpener(f"sqlite:///{path.as_posix()}", "lain", retry_seconds=0.1)

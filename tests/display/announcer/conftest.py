@@ -2,14 +2,14 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
 
-import math  # noqa: E402
-import wave  # noqa: E402
-from concurrent.futures import Future  # noqa: E402
-from pathlib import Path  # noqa: E402
+import math
+import wave
+from concurrent.futures import Future
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from display.announcer.speech import EngineStatus, SpeechRenderer, SpeechSettings  # noqa: E402
+from display.announcer.speech import EngineStatus, SpeechRenderer, SpeechSettings
 
 REAL_SENTENCE = "Nomor antrean, a, seratus dua puluh tiga, silakan menuju loket tiga"
 

@@ -60,9 +60,6 @@ class TimedPlayer(QObject):
     def stop(self) -> None:
         self._timer.stop()
 
-    def set_volume(self, _volume: float) -> None:
-        pass
-
 
 def scaled(pauses: Pauses) -> Pauses:
     return Pauses(**{name: value * SCALE for name, value in pauses.__dict__.items()})

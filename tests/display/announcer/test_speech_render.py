@@ -144,18 +144,18 @@ class FakeEngine:
         self.properties: dict[str, object] = {}
         self._queued: tuple[str, str] | None = None
 
-    def getProperty(self, name: str) -> object:  # noqa: N802
+    def getProperty(self, name: str) -> object:
         if name == "voices":
             return [voice("poz/id", "Indonesian", ["id"])]
         return self.properties.get(name)
 
-    def setProperty(self, name: str, value: object) -> None:  # noqa: N802
+    def setProperty(self, name: str, value: object) -> None:
         self.properties[name] = value
 
     def save_to_file(self, text: str, filename: str) -> None:
         self._queued = (text, filename)
 
-    def runAndWait(self) -> None:  # noqa: N802
+    def runAndWait(self) -> None:
         assert self._queued is not None
         text, filename = self._queued
         self._queued = None
@@ -197,7 +197,7 @@ class ReportingEngine(FakeEngine):
         self.callbacks.append(callback)
         return {}
 
-    def runAndWait(self) -> None:  # noqa: N802
+    def runAndWait(self) -> None:
         text, filename = self._queued
         self._queued = None
         self.saved.append(text)

@@ -16,7 +16,7 @@ from PIL import Image, ImageDraw
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from kiosk.printing.ticket_layout import PrintableTicket  # noqa: E402
+from kiosk.printing.ticket_layout import PrintableTicket
 
 WIB = ZoneInfo("Asia/Jakarta")
 ONLINE = 0x12  # DLE EOT 1 answer: online, nothing wrong

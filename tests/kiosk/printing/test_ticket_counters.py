@@ -14,7 +14,7 @@ FAST = {"timeout": 2.0, "status_timeout": 0.5}
 MANY = tuple(range(1, 16))  # every loket of a 15-loket hall
 
 
-def printed(fake_printer, ticket: tl.PrintableTicket, paper: tl.PaperSpec) -> Decoded:  # noqa: ANN001
+def printed(fake_printer, ticket: tl.PrintableTicket, paper: tl.PaperSpec) -> Decoded:
     server = fake_printer("answer")
     result = print_ticket(server.uri, ticket, paper, **FAST)
     server.wait_finished()
