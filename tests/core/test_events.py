@@ -114,7 +114,7 @@ def test_every_kind_a_hall_writes_is_an_event_kind_and_its_payload_reads_back(
 
 
 def test_a_payload_must_match_its_kind_to_be_written(hall: HallService) -> None:
-    def work(tx) -> None:  # noqa: ANN001
+    def work(tx) -> None:
         tx.emit(hall.hall.id, EventKind.TICKET_CALLED, ConfigChangedPayload("uji"))
 
     with pytest.raises(TypeError, match="TicketPayload"):
