@@ -164,6 +164,17 @@ def fixed_clock() -> Iterator[ManualClock]:
     clock.set_clock(None)
 
 
+@pytest.fixture
+def screenshots_dir(tmp_path: Path) -> Path:
+    """Where a screenshot test saves its pictures: the folder ANTRE_SCREENSHOTS_DIR names
+    (``./run screenshots`` names docs/screenshots/), else the test's own temporary folder, so
+    that a plain test run takes and checks every picture without changing a tracked file."""
+    chosen = os.environ.get("ANTRE_SCREENSHOTS_DIR")
+    folder = Path(chosen) if chosen else tmp_path / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
 def draw_logo(path: Path, kind: str = "png", size: int = 240) -> Path:
     """A made-up emblem (no real hall's or government's logo) saved as PNG or JPEG."""
     from PIL import Image, ImageDraw, ImageFont
