@@ -90,11 +90,36 @@ def pg_url() -> Iterator[str]:
         admin.close()
 
 
+# Every sequence of the schema back at its start, as in a new database.
+_RESTART_SEQUENCES = text(
+    "SELECT setval(format('%I.%I', schemaname, sequencename)::regclass, start_value, false)"
+    " FROM pg_sequences WHERE schemaname = current_schema()"
+)
+_FEW_ROWS = 500  # a table at most this long is emptied by DELETE
+
+
 def _truncate(url: str) -> None:
+    """Empty every table of the scratch PostgreSQL database and restart its ids.
+
+    A test leaves a few rows: DELETE, children first, removes them in about 2 ms where
+    TRUNCATE of every table takes 60-90 ms (it replaces each table's files), and the run
+    empties the database before each of several hundred tests. After a test that filled a
+    table (the query-plan tests) TRUNCATE it is: DELETE checks every row's foreign keys.
+    """
+    tables = list(reversed(Base.metadata.sorted_tables))
+    longest = " UNION ALL ".join(
+        f'SELECT count(*) FROM (SELECT 1 FROM "{t.name}" LIMIT {_FEW_ROWS + 1}) AS s'
+        for t in tables
+    )
     db = Database(url)
-    tables = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
     with db.engine.begin() as connection:
-        connection.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+        if max(connection.execute(text(longest)).scalars()) <= _FEW_ROWS:
+            for table in tables:
+                connection.execute(text(f'DELETE FROM "{table.name}"'))
+            connection.execute(_RESTART_SEQUENCES)
+        else:
+            names = ", ".join(f'"{t.name}"' for t in tables)
+            connection.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
     db.dispose()
 
 
