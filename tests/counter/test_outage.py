@@ -174,10 +174,12 @@ def test_outage_banner_then_recovery_applies_the_call_once(
     assert not window.mini.buttons["call_next"].isEnabled()
     assert window.mini.status.text() == "Terputus — menghubungkan ulang…"
     request_ids = list(window.runner.pending.request_ids)
-    qtbot.wait(700)  # retries meanwhile fail and keep the same request id
-    assert window.runner.pending is not None
+    # Retries meanwhile fail, and the click stays pending with the same request id.
+    qtbot.waitUntil(
+        lambda: window.runner.pending is not None and window.runner.pending.tries >= 2,
+        timeout=5000,
+    )
     assert window.runner.pending.request_ids == request_ids
-    assert window.runner.pending.tries >= 2
     outage.start()
     qtbot.waitUntil(
         lambda: shown(window) == "A001" and not window.banner.isVisible(), timeout=10000
