@@ -12,7 +12,6 @@ import contextlib
 import io
 import logging
 import os
-import sqlite3
 import sys
 import tomllib
 from collections.abc import Iterator
@@ -27,11 +26,9 @@ from sqlalchemy import String
 
 from core import clock
 from core.cli.main import main
-from core.db import schema
-from core.db.database import Database
 from core.db.models import Base
 from core.domain.safe_text import unsafe_character
-from tests.conftest import SAMPLE_HALL
+from tests.conftest import SAMPLE_HALL, copy_template
 from tests.core.fingerprint import fingerprint
 
 MONDAY = "2026-11-23T09:30:00+07:00"
@@ -50,12 +47,8 @@ def hall_db(
 ) -> Iterator[str]:
     """A database holding the sample hall, shared by the examples of one engine."""
     if request.param == "sqlite":
-        path = tmp_path_factory.mktemp("fuzz") / "antre.db"
-        sqlite3.connect(path).close()  # the file exists: the CLI refuses a missing one
-        url = f"sqlite:///{path.as_posix()}"
-        db = Database(url)
-        schema.upgrade(db)
-        db.dispose()
+        template = request.getfixturevalue("sqlite_template")
+        url = copy_template(template, tmp_path_factory.mktemp("fuzz") / "antre.db")
     else:
         url = request.getfixturevalue("pg_url")
         from tests.conftest import _truncate

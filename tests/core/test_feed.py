@@ -125,15 +125,17 @@ def test_subscriber_survives_a_lost_connection_and_resumes_from_its_cursor(pg_ur
         db.dispose()
 
 
-def test_sqlite_subscriber_reports_a_missing_database_and_recovers(tmp_path) -> None:
+def test_sqlite_subscriber_reports_a_missing_database_and_recovers(
+    tmp_path, sqlite_template
+) -> None:
     from core import clock
     from core.db import schema
     from core.hallfile import store
-    from tests.conftest import SMALL_HALL, WIB_MONDAY_9
+    from tests.conftest import SMALL_HALL, WIB_MONDAY_9, copy_template
 
     clock.set_clock(lambda: WIB_MONDAY_9)
     path = tmp_path / "hall.db"
-    db = schema.connect(f"sqlite:///{path}", create=True)
+    db = schema.connect(copy_template(sqlite_template, path))
     store.import_spec(db, store.load(SMALL_HALL))
     hall = HallService.open(db, "uji")
     status: list[bool] = []

@@ -1,6 +1,7 @@
 """Pictures of the workstation for docs/screenshots, from a realistic morning at MPP Lampung Timur.
 
-One SQLite database is enough here: the pictures do not depend on the engine.
+One SQLite database is enough here: the pictures do not depend on the engine. They go to
+the test's temporary folder unless ANTRE_SCREENSHOTS_DIR names one (``./run screenshots``).
 """
 
 from __future__ import annotations
@@ -19,11 +20,11 @@ from counter.controller import CounterController
 from counter.dialogs import TransferDialog
 from counter.login import LoginDialog
 from counter.workstation import Workstation
+from tests.conftest import copy_template
 from ui import i18n
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE_HALL = ROOT / "assets" / "halls" / "mpp-lampung-timur.toml"
-SHOTS = ROOT / "docs" / "screenshots"
 
 MORNING = [  # (hall-local time, service, priority)
     ("08:02", "KTP-EL-REKAM", Priority.REGULAR),
@@ -50,9 +51,9 @@ def at(fixed_clock, hhmm: str, seconds: int = 0) -> None:
 
 
 @pytest.fixture
-def morning(tmp_path, fixed_clock):
+def morning(tmp_path, fixed_clock, sqlite_template):
     """The sample hall at 09:45, Loket 1 has served a few citizens since eight."""
-    db = schema.connect(f"sqlite:///{(tmp_path / 'pagi.db').as_posix()}", create=True)
+    db = schema.connect(copy_template(sqlite_template, tmp_path / "pagi.db"))
     store.import_spec(db, store.load(SAMPLE_HALL))
     hall = HallService.open(db)
     officer = hall.add_officer("siti.rahma", "rahasia-loket", full_name="Siti Rahmawati")
@@ -91,9 +92,7 @@ def morning(tmp_path, fixed_clock):
     db.dispose()
 
 
-def save(widget, name: str) -> QImage:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    path = SHOTS / name
+def save(widget, path: Path) -> QImage:
     assert widget.grab().save(str(path))
     image = QImage(str(path))
     assert not image.isNull()
@@ -111,7 +110,7 @@ def distinct_colours(image: QImage) -> int:
     )
 
 
-def test_screenshots(qtbot, morning, fixed_clock):
+def test_screenshots(qtbot, morning, fixed_clock, screenshots_dir):
     hall, officer = morning
     window = Workstation(CounterController(hall, officer, 1, synchronous=True, feed_wait=0.05))
     qtbot.addWidget(window)
@@ -124,7 +123,7 @@ def test_screenshots(qtbot, morning, fixed_clock):
     at(fixed_clock, "09:45", 12)
     window.controller.tick()
     qtbot.wait(50)
-    image = save(window, "counter-main.png")
+    image = save(window, screenshots_dir / "counter-main.png")
     assert (image.width(), image.height()) == (1366, 768)
     assert distinct_colours(image) > 20
     assert window.ticket_card.number.text() == "A011"  # ibu hamil: priority goes first
@@ -132,7 +131,7 @@ def test_screenshots(qtbot, morning, fixed_clock):
     window.resize(1024, 600)  # a netbook, or a quarter of a big screen
     qtbot.waitUntil(lambda: window.compact)
     qtbot.wait(50)
-    small = save(window, "counter-main-1024x600.png")
+    small = save(window, screenshots_dir / "counter-main-1024x600.png")
     assert (small.width(), small.height()) == (1024, 600)
     assert not window.header.date_label.isVisible() and window.ticket_card.number.isVisible()
     window.resize(1366, 768)
@@ -140,7 +139,7 @@ def test_screenshots(qtbot, morning, fixed_clock):
 
     window.set_mini(True)
     qtbot.waitUntil(lambda: window.mini.isVisible())
-    mini = save(window.mini, "counter-mini.png")
+    mini = save(window.mini, screenshots_dir / "counter-mini.png")
     assert mini.height() < 120 and mini.width() < 900
     window.set_mini(False)
 
@@ -150,7 +149,7 @@ def test_screenshots(qtbot, morning, fixed_clock):
     dialog.select("KK")
     dialog.note.setText("Perlu pembaruan KK dulu")
     qtbot.wait(20)
-    save(dialog, "counter-transfer.png")
+    save(dialog, screenshots_dir / "counter-transfer.png")
     dialog.reject()
 
     login = LoginDialog(hall, synchronous=True)
@@ -161,19 +160,19 @@ def test_screenshots(qtbot, morning, fixed_clock):
     login.password.setText("salah")
     login.submit()
     assert login.error.isVisible()
-    save(login, "counter-login.png")
+    save(login, screenshots_dir / "counter-login.png")
 
     window.controller.runner.set_feed_ok(False)
     window.controller.runner.pending = (
         window.controller.runner.running
     )  # nothing kept: the plain outage banner
     qtbot.wait(20)
-    save(window, "counter-offline.png")
+    save(window, screenshots_dir / "counter-offline.png")
     window.controller.runner.set_feed_ok(True)
 
     window.set_language("en")
     qtbot.wait(20)
-    save(window, "counter-main-en.png")
+    save(window, screenshots_dir / "counter-main-en.png")
     i18n.set_language("id")
     window.shutdown()
     QThreadPool.globalInstance().waitForDone(5000)

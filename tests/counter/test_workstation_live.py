@@ -143,7 +143,7 @@ def test_a_double_click_calls_once(hall, issue, open_window, qtbot):
     qtbot.waitUntil(lambda: shown(window) == "A001" and idle(window), timeout=3000)
     window.act("call_next")  # the same action again this soon is the same click
     double_click(button)  # the second half is no action
-    qtbot.wait(150)
+    qtbot.wait(150)  # time for a wrongly taken click to call a second ticket
     assert [t.status for t in hall.tickets_today()] == [TicketStatus.CALLED, TicketStatus.WAITING]
     assert called_events(hall) == 1
 

@@ -163,7 +163,7 @@ def test_started_mid_day_rebuilds_the_board_without_announcing(
     assert [c.number for c in board.state.recent] == [numbers[2], numbers[1], numbers[0]]
     assert board.window.now_calling.number_text == numbers[2]
     assert not board.window.now_calling.highlighted
-    qtbot.wait(300)
+    qtbot.wait(300)  # time enough to speak or show a call, which it must not
     assert board.voice.history == [] and board.calls == []
 
 

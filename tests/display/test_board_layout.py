@@ -42,10 +42,12 @@ def _renamed(text: str, number: int, short_name: str | None) -> str:
 
 
 @pytest.fixture(scope="module")
-def long_names(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HallService]:
+def long_names(
+    tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path
+) -> Iterator[HallService]:
     """The sample hall mid-morning; loket 3 has a long name, loket 5 a long and a short one."""
     text = _renamed(_renamed(SAMPLE.read_text(encoding="utf-8"), 3, None), 5, "Lansia 5")
-    hall = open_sample(tmp_path_factory.mktemp("layout") / "antre.db", text)
+    hall = open_sample(tmp_path_factory.mktemp("layout") / "antre.db", text, sqlite_template)
     for number in (1, 2, 3, 4, 5, 7, 8, 9, 10, 11, 13):
         hall.call_next(number)
     hall.start(1)

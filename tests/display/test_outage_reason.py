@@ -151,5 +151,5 @@ def test_an_unreachable_server_keeps_the_generic_line(qtbot, board, tmp_path: Pa
     path.mkdir()
     window = board(path, (1920, 1080))
     qtbot.waitUntil(lambda: not window.sync.online, timeout=5000)
-    qtbot.wait(300)
+    qtbot.wait(300)  # time for a wrong, file-naming banner to appear
     assert window.banner.text in (wording.offline(), "")

@@ -1,13 +1,12 @@
 """The board of the sample hall (15 loket) mid-morning, at the sizes halls use.
 
 Each size is rendered and checked (nothing cut off: every counter has a tile inside the
-grid, the number on the card fits). With ANTRE_WRITE_SCREENSHOTS=1 the pictures are written
-to docs/screenshots/display-*.png.
+grid, the number on the card fits). The pictures (display-*.png) go to the test's temporary
+folder unless ANTRE_SCREENSHOTS_DIR names one (``./run screenshots``: docs/screenshots/).
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -24,21 +23,21 @@ from core.service import HallService
 from display.board_state import BoardState
 from display.sync import BoardSync
 from display.window import BoardWindow, Look
+from tests.conftest import copy_template
 
 pytestmark = pytest.mark.gui
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "assets" / "halls" / "mpp-lampung-timur.toml"
-SHOTS = ROOT / "docs" / "screenshots"
 MORNING = datetime.fromisoformat("2026-11-23T10:42:00+07:00")
 
 
-def open_sample(path: Path, text: str) -> HallService:
-    """The sample hall (as ``text``) in a new file at MORNING, four tickets a service taken;
-    Loket 6 on a break, Loket 14 closed, nobody called yet."""
+def open_sample(path: Path, text: str, template: Path) -> HallService:
+    """The sample hall (as ``text``) in a new file (a copy of the empty ``template``) at
+    MORNING, four tickets a service taken; Loket 6 on a break, Loket 14 closed, nobody called
+    yet."""
     clock.set_clock(clock.fixed_clock(MORNING))
-    path.touch()  # an empty SQLite file: set up on opening
-    db = schema.connect(f"sqlite:///{path.as_posix()}", create=True)
+    db = schema.connect(copy_template(template, path))
     store.import_spec(db, store.parse(text, SAMPLE.name, SAMPLE.parent))  # its logo beside it
     hall = HallService.open(db)
     for number in range(1, 16):
@@ -55,10 +54,12 @@ def open_sample(path: Path, text: str) -> HallService:
 
 
 @pytest.fixture(scope="module")
-def sample_hall(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HallService]:
+def sample_hall(
+    tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path
+) -> Iterator[HallService]:
     """The sample hall after an hour and a half of work; Loket 6 on a break, Loket 14 closed."""
     path = tmp_path_factory.mktemp("shots") / "antre.db"
-    hall = open_sample(path, SAMPLE.read_text(encoding="utf-8"))
+    hall = open_sample(path, SAMPLE.read_text(encoding="utf-8"), sqlite_template)
     for number in (1, 2, 3, 4, 5, 7, 8, 9, 10, 11, 12, 13, 15):
         hall.call_next(number)
     for number in (2, 4, 9, 1, 11):
@@ -108,7 +109,9 @@ CASES = [
 
 
 @pytest.mark.parametrize(("name", "size", "with_media"), CASES, ids=[c[0] for c in CASES])
-def test_board_at_hall_sizes(qtbot, sample_hall, tmp_path, name, size, with_media) -> None:
+def test_board_at_hall_sizes(
+    qtbot, sample_hall, tmp_path, screenshots_dir, name, size, with_media
+) -> None:
     clock.set_clock(clock.fixed_clock(MORNING))
     look = Look(media_folder=tmp_path / "media" if with_media else None)
     if with_media:
@@ -136,9 +139,7 @@ def test_board_at_hall_sizes(qtbot, sample_hall, tmp_path, name, size, with_medi
         assert window.recent.numbers()  # previous calls are listed
         if with_media:
             assert window.media is not None and window.media.isVisible()
-        target = SHOTS if os.environ.get("ANTRE_WRITE_SCREENSHOTS") == "1" else tmp_path
-        target.mkdir(parents=True, exist_ok=True)
-        assert picture.save(str(target / f"display-{name}.png"))
+        assert picture.save(str(screenshots_dir / f"display-{name}.png"))
     finally:
         sync.stop()
         window.close()

@@ -1,14 +1,12 @@
 """Every screen at 1920×1080, portrait 1080×1920 and 1366×768 on the sample hall.
 
-Each screen must fit the screen it is given (nothing pushes the window larger). With
-ANTRE_SCREENSHOTS=1 the pictures are written to docs/screenshots/kiosk-*.png; otherwise to a
-temporary folder, so the check runs every time without touching the docs.
+Each screen must fit the screen it is given (nothing pushes the window larger). The pictures
+(kiosk-*.png) go to the test's temporary folder unless ANTRE_SCREENSHOTS_DIR names one
+(``./run screenshots``: docs/screenshots/), so the check runs every time without touching
+the docs.
 """
 
 from __future__ import annotations
-
-import os
-from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
@@ -18,15 +16,13 @@ from kiosk.printing import FailureKind
 from kiosk.printing.printers import _MESSAGES
 from tests.kiosk.kiosk_helpers import find
 
-ROOT = Path(__file__).resolve().parents[2]
 SURVEY = "https://mpp.lampungtimurkab.go.id/survei"
 
 
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 def test_every_screen_fits_and_is_pictured(
-    sample_hall, make_kiosk, printer_server, qtbot, tmp_path
+    sample_hall, make_kiosk, printer_server, qtbot, screenshots_dir
 ):
-    folder = ROOT / "docs" / "screenshots" if os.environ.get("ANTRE_SCREENSHOTS") else tmp_path
     printer = printer_server("answer")
     kiosk = make_kiosk(printer.uri, hall_service=sample_hall, survey_url=SURVEY)
     size = (1920, 1080)
@@ -36,7 +32,7 @@ def test_every_screen_fits_and_is_pictured(
             QApplication.processEvents()
         assert (kiosk.width(), kiosk.height()) == size, f"{name} does not fit {size}"
         suffix = "" if size == (1920, 1080) else f"-{size[0]}x{size[1]}"
-        assert kiosk.grab().save(str(folder / f"kiosk-{name}{suffix}.png"))
+        assert kiosk.grab().save(str(screenshots_dir / f"kiosk-{name}{suffix}.png"))
 
     def tour(full: bool) -> None:
         kiosk.show_home()

@@ -226,7 +226,7 @@ def test_stop_silences_and_forgets(qtbot, make_tone, fake_speech) -> None:
     for n in range(3):
         announcer.announce(f"A00{n + 1}", 1)
     announcer.stop()
-    qtbot.wait(600)
+    qtbot.wait(600)  # time for A002 to follow A001, which it must not
     assert events.events == [
         ("playing", True),
         ("announcement_started", "A001"),
@@ -319,7 +319,7 @@ def test_a_listener_may_stop_and_refill_the_queue(qtbot, make_tone, fake_speech)
     announcer.announce("A001", 1)
     announcer.announce("B002", 2)  # forgotten by stop()
     qtbot.waitUntil(lambda: events.of("announcement_finished") == ["A001", "C003"], timeout=10_000)
-    qtbot.wait(300)
+    qtbot.wait(300)  # time for the forgotten B002 to start, which it must not
     assert events.of("announcement_started") == ["A001", "C003"]
     assert not announcer.is_playing
 
@@ -340,7 +340,7 @@ def test_stop_from_a_listener_leaves_the_queue_usable(
     getattr(announcer, signal).connect(stop_once)
     announcer.announce("A001", 1)
     qtbot.waitUntil(lambda: bool(stopped), timeout=5_000)
-    qtbot.wait(300)
+    qtbot.wait(300)  # time for the rest of A001 to play on, which it must not
     assert not announcer.is_playing
     announcer.announce("B002", 2)
     qtbot.waitUntil(lambda: events.of("announcement_finished") == ["B002"], timeout=5_000)

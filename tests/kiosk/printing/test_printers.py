@@ -126,7 +126,7 @@ def test_connect_timeout() -> None:
             filler.setblocking(False)
             filler.connect_ex(("127.0.0.1", port))
             fillers.append(filler)
-        time.sleep(0.1)
+        time.sleep(0.1)  # the handshakes settle; nothing tells when the queue is full
         started = time.monotonic()
         result = print_ticket(f"tcp://127.0.0.1:{port}", make_ticket(), PAPER_58MM, **FAST)
         elapsed = time.monotonic() - started
