@@ -215,8 +215,8 @@ def install_hall(engine: Engine) -> None:
     from core.db import models as m
     from core.db import schema
     from core.domain.enums import CounterState
+    from core.hall import HallService
     from core.hallfile import store
-    from core.service import HallService
 
     db = schema.connect(engine.url, auto_upgrade=True, create=True)
     try:
@@ -461,7 +461,7 @@ def end_day(engine: Engine, day: date) -> None:
     so the next cell's day does not start with yesterday's queue in the waiting index."""
     from core import clock
     from core.db.database import Database
-    from core.service import HallService
+    from core.hall import HallService
 
     db = Database(engine.url)
     try:
@@ -536,7 +536,7 @@ def worker(job: dict[str, Any], index: int, ready: Any, go: Any, done: Any, resu
         from core import clock
         from core.db import schema
         from core.errors import DatabaseUnavailable, Refused
-        from core.service import HallService
+        from core.hall import HallService
 
         clock.set_clock(None)  # read ANTRE_NOW
         # schema.connect reads alembic_version under BEGIN IMMEDIATE on SQLite, outside

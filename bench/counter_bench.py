@@ -55,8 +55,8 @@ def _prepare(url: str, tickets: int) -> None:
     from core import clock
     from core.db import schema
     from core.domain.enums import CounterState, Priority
+    from core.hall import HallService
     from core.hallfile import store
-    from core.service import HallService
 
     clock.set_clock(clock.fixed_clock(datetime.fromisoformat(MONDAY_9)))
     db = schema.connect(url, auto_upgrade=True, create=True)
@@ -79,7 +79,7 @@ def bench_calls(engine: str, url: str, calls: int) -> dict[str, object]:
     from PySide6.QtWidgets import QApplication
 
     from core.db import schema
-    from core.service import HallService
+    from core.hall import HallService
     from counter.controller import CounterController
     from counter.workstation import Workstation
 
@@ -151,7 +151,7 @@ def startup_child(url: str) -> int:
     from PySide6.QtWidgets import QApplication
 
     from core.config import load_settings
-    from core.service import HallService
+    from core.hall import HallService
     from counter.app import CounterApp, connect
     from ui import i18n
     from ui.application import make_app

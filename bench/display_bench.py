@@ -54,7 +54,7 @@ def counter_worker(url: str, commands: Any, results: Any) -> None:
     from core import clock
     from core.db import schema
     from core.errors import AntreError
-    from core.service import HallService
+    from core.hall import HallService
 
     db = schema.connect(url)
     hall = HallService.open(db)
@@ -93,8 +93,8 @@ def counter_worker(url: str, commands: Any, results: Any) -> None:
 def make_database(engine: str, folder: Path) -> tuple[str, Callable[[], None]]:
     from core.db import schema
     from core.domain.enums import CounterState
+    from core.hall import HallService
     from core.hallfile import store
-    from core.service import HallService
 
     if engine == "sqlite":
         url = f"sqlite:///{(folder / 'display-bench.db').as_posix()}"
@@ -150,7 +150,7 @@ class Probe:
 
     def __init__(self, url: str, tmp: Path) -> None:
         from core.db import schema
-        from core.service import HallService
+        from core.hall import HallService
         from display.announcer.queue import DEFAULT_CHIME
         from display.announcer.speech import SpeechRenderer, SpeechSettings
         from display.board_state import BoardState
@@ -198,7 +198,7 @@ def soak_probe(url: str, tmp: Path) -> Probe:
     import wave
 
     from core.db import schema
-    from core.service import HallService
+    from core.hall import HallService
     from display.announcer.queue import Pauses
     from display.board_state import BoardState
     from display.sync import BoardSync

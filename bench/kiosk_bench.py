@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from bench.bytecode import compiled_env
 
 if TYPE_CHECKING:
-    from core.service import HallService
+    from core.hall import HallService
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -114,8 +114,8 @@ def _prepare(url: str) -> HallService:
     from core import clock
     from core.db import schema
     from core.domain.enums import CounterState
+    from core.hall import HallService
     from core.hallfile import store
-    from core.service import HallService
 
     clock.set_clock(clock.fixed_clock(datetime.fromisoformat(MONDAY_9)))
     db = schema.connect(url, auto_upgrade=True, create=True)

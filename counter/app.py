@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from core import messages
 from core.config import DeviceSettings, load_settings
 from core.errors import AntreError, ConfigError, DatabaseUnavailable
-from core.service import HallService
+from core.hall import HallService
 from core.views import OfficerView
 from counter.controller import CounterController
 from counter.login import LoginDialog

@@ -23,7 +23,7 @@ from core.domain.no_show import NoShowWait
 from core.domain.ticket_rules import Action, allowed_actions
 from core.errors import AntreError, DatabaseUnavailable
 from core.events import WORKSTATION_CONFIG, WORKSTATION_REFRESH
-from core.service import HallService
+from core.hall import HallService
 from core.views import EventView, OfficerView, TicketView
 from counter import no_show, outcomes, steps
 from counter.actions import ActionRunner, Attempt, Step

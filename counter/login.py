@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from core import messages
 from core.errors import AntreError
-from core.service import HallService
+from core.hall import HallService
 from core.views import CounterInfo, OfficerView
 from counter import theme
 from counter.widgets import ComboBox, label

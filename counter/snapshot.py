@@ -9,7 +9,7 @@ from typing import Any
 from core import clock
 from core.domain.enums import CounterState
 from core.domain.no_show import NoShowRule
-from core.service import HallService
+from core.hall import HallService
 from core.views import CounterFigures, CounterView, ServiceInfo, TicketView
 
 

@@ -7,7 +7,7 @@ the same request and core applies it once (see :mod:`counter.actions`).
 from __future__ import annotations
 
 from core.domain.enums import CounterState, TransferPosition
-from core.service import HallService
+from core.hall import HallService
 from counter.actions import Step
 
 

@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication
 
 from core import messages
 from core.domain.enums import CounterState
-from core.service import HallService
+from core.hall import HallService
 from core.views import OfficerView, TicketView
 from counter import wording
 from counter.snapshot import CounterSnapshot

@@ -126,7 +126,7 @@ def _banner(hall: DemoHall, args: argparse.Namespace, url: str) -> str:
 
 
 def _start_crowd(settings: DeviceSettings, counters, arrivals: float):
-    from core.service import HallService
+    from core.hall import HallService
     from demo.crowd import Crowd
 
     hall = HallService.connect(settings.database_url, settings.hall)

@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from core import clock
 from core.domain.enums import CounterState, Priority
 from core.errors import AntreError, DatabaseUnavailable, Refused
-from core.service import HallService
+from core.hall import HallService
 
 log = logging.getLogger(__name__)
 

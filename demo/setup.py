@@ -11,9 +11,9 @@ from zoneinfo import ZoneInfo
 from core import config
 from core.domain.enums import Role
 from core.errors import Refused
+from core.hall import HallService
 from core.hallfile import store
 from core.hallfile.spec import HallSpec
-from core.service import HallService
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_HALL = ROOT / "assets" / "halls" / "mpp-lampung-timur.toml"

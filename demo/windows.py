@@ -12,7 +12,7 @@ from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtWidgets import QWidget
 
 from core.config import DeviceSettings, load_settings
-from core.service import HallService
+from core.hall import HallService
 
 if TYPE_CHECKING:  # each program is imported only when its window is asked for
     from counter.workstation import Workstation

@@ -22,8 +22,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from core import clock
 from core.domain.numbering import business_date
 from core.errors import AntreError, DatabaseUnavailable
+from core.hall import HallService
 from core.logo import logo_path
-from core.service import HallService
 from core.views import EventView, QueueSnapshot, ServiceInfo, TicketView
 from display.board_state import RECENT_FETCH, BoardState, Call
 from display.voice import HallVoice, style_from_settings

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from core.config import DeviceSettings
 from core.errors import AntreError, ConfigError, DatabaseUnavailable
-from core.service import HallService
+from core.hall import HallService
 from kiosk.config import KioskConfig
 from kiosk.printing import PrinterConfigError, parse_printer_uri
 from kiosk.waiting import WaitingWindow

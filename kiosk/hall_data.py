@@ -21,8 +21,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from core.errors import DatabaseUnavailable
 from core.events import CONFIG_CHANGED, QUEUE_CHANGED, SETTINGS_CHANGED
+from core.hall import HallService
 from core.logo import logo_path
-from core.service import HallService
 from core.views import EventView, QueueSnapshot, ServiceInfo, ServiceQueue
 from ui.hall_sync import HallSync
 

@@ -15,7 +15,7 @@ from enum import StrEnum
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from core.service import HallService
+from core.hall import HallService
 from kiosk.config import KioskConfig
 from kiosk.printing import FailureKind, PaperState, PrinterStatus, PrintResult, printer_status
 from ui import operations

@@ -21,7 +21,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from core import clock
 from core.domain.enums import Priority
 from core.errors import DatabaseUnavailable, Refused
-from core.service import HallService
+from core.hall import HallService
 from core.views import IssuedTicket
 from kiosk.config import KioskConfig
 from kiosk.printing import PAPERS, PrintableTicket, PrintResult, send_job

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QSizePolicy, QStackedWidget, QVBoxLa
 from core import clock
 from core.domain.enums import Priority
 from core.errors import DatabaseUnavailable, Refused
-from core.service import HallService
+from core.hall import HallService
 from kiosk import theme
 from kiosk.config import KioskConfig
 from kiosk.hall_data import HallData

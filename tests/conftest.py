@@ -31,8 +31,8 @@ from core import clock
 from core.db import schema
 from core.db.database import Database
 from core.db.models import Base
+from core.hall import HallService
 from core.hallfile import store
-from core.service import HallService
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from core.service import HallService
+from core.hall import HallService
 from core.views import EventView
 
 

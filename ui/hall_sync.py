@@ -24,7 +24,7 @@ from typing import TypeVar
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from core.errors import DatabaseMissing, DatabaseUnavailable, same_outage
-from core.service import HallService
+from core.hall import HallService
 from core.views import EventView
 from ui import operations
 from ui.feed_bridge import FeedBridge

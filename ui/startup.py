@@ -17,7 +17,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal
 
 from core.errors import DatabaseUnavailable
-from core.service import HallService
+from core.hall import HallService
 from ui import operations
 
 log = logging.getLogger(__name__)

@@ -16,9 +16,9 @@ from core.db.database import Database
 from core.domain.enums import CounterState, Priority, Role, TransferPosition
 from core.errors import ConfigError, DatabaseMissing
 from core.feed import EventFeed
+from core.hall import HallService
 from core.hallfile import store
 from core.messages import STATUS_NAMES, language, text
-from core.service import HallService
 from core.services.lookup import require_event_id
 from core.views import TicketView, to_json
 

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QWidget
 from core import clock
 from core.domain.enums import Priority
 from core.domain.hours import Reason
-from core.service import HallService
+from core.hall import HallService
 from core.views import ServiceQueue
 from kiosk import theme
 from kiosk.config import KioskConfig

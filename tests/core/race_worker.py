@@ -41,7 +41,7 @@ from core import clock  # noqa: E402
 from core.db import schema  # noqa: E402
 from core.domain.enums import CounterState, Priority, TransferPosition  # noqa: E402
 from core.errors import Refused  # noqa: E402
-from core.service import HallService  # noqa: E402
+from core.hall import HallService  # noqa: E402
 from core.views import TicketView  # noqa: E402
 
 # Pause after a call found nothing while the kiosks are still issuing: doubled after each

@@ -9,7 +9,7 @@ from sqlalchemy.exc import IntegrityError
 from core.db import models as m
 from core.domain.enums import CounterState, Priority, TicketStatus, TransferPosition
 from core.errors import NotFound, Refused
-from core.service import HallService
+from core.hall import HallService
 from tests.conftest import ManualClock
 
 

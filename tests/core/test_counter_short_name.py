@@ -8,8 +8,8 @@ import pytest
 
 from core.db.database import Database
 from core.errors import ConfigError
+from core.hall import HallService
 from core.hallfile import store
-from core.service import HallService
 from tests.conftest import SMALL_HALL
 
 LONG = "Loket Pelayanan Terpadu Satu Pintu Nomor 3 (Prioritas Lansia)"

@@ -29,7 +29,7 @@ from core.events import (
     kinds,
 )
 from core.feed import EventFeed
-from core.service import HallService
+from core.hall import HallService
 from core.views import EventView, to_json
 from tests.conftest import ManualClock
 

@@ -9,7 +9,7 @@ import pytest
 
 from core.db.database import Database
 from core.feed import EventFeed, Subscription
-from core.service import HallService
+from core.hall import HallService
 
 
 def test_fetch_after_cursor_in_order(hall: HallService) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 
 from core.feed import EventFeed, Subscription
-from core.service import HallService
+from core.hall import HallService
 
 
 def test_stop_ends_a_long_wait_at_once(hall: HallService) -> None:

@@ -12,9 +12,9 @@ from sqlalchemy import func, select
 
 from core.db import models as m
 from core.errors import ConfigError
+from core.hall import HallService
 from core.hallfile import store
 from core.logo import MAX_BYTES
-from core.service import HallService
 from core.views import HallLogo
 from tests.conftest import SAMPLE_HALL, SMALL_HALL, draw_logo, with_logo
 

@@ -12,7 +12,7 @@ from core import clock
 from core.db import models as m
 from core.domain.enums import Priority, TicketStatus
 from core.errors import NotFound, Refused
-from core.service import HallService
+from core.hall import HallService
 from core.services.estimates import MIN_SAMPLES, RECENT_SAMPLES, mean_minutes, wait_minutes
 from core.services.issuing import PRINT_TIMEOUT
 from tests.conftest import ManualClock

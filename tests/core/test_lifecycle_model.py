@@ -48,8 +48,8 @@ from core.db import schema
 from core.db.database import Database
 from core.domain.enums import CounterState, Priority, TicketStatus, TransferPosition
 from core.errors import Refused
+from core.hall import HallService
 from core.hallfile import store
-from core.service import HallService
 from core.views import TicketView
 
 START = datetime.fromisoformat("2026-11-23T09:00:00+07:00")  # Monday; open 08:00–15:00

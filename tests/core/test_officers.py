@@ -8,7 +8,7 @@ from sqlalchemy import select
 from core.db import models as m
 from core.domain.enums import Role
 from core.errors import ConfigError, Refused
-from core.service import HallService
+from core.hall import HallService
 from tests.conftest import ManualClock
 
 

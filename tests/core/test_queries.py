@@ -6,8 +6,8 @@ import pytest
 
 from core.errors import ConfigError, NotFound
 from core.feed import EventFeed
+from core.hall import HallService
 from core.hallfile import store
-from core.service import HallService
 from tests.conftest import SMALL_HALL, ManualClock
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event
 
-from core.service import HallService
+from core.hall import HallService
 from tests.conftest import ManualClock
 
 

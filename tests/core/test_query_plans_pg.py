@@ -19,8 +19,8 @@ import pytest
 from sqlalchemy import event
 
 from core.db.database import Database
+from core.hall import HallService
 from core.hallfile import store
-from core.service import HallService
 from tests.conftest import SMALL_HALL, ManualClock, _truncate
 from tests.core.test_query_plans import FINISH_ORDER, a_days_work
 

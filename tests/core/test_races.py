@@ -31,8 +31,8 @@ from core.db import models as m
 from core.db import schema
 from core.domain.enums import CounterState
 from core.feed import EventFeed
+from core.hall import HallService
 from core.hallfile import store
-from core.service import HallService
 from core.views import EventView
 
 if str(Path(__file__).resolve().parent) not in sys.path:
@@ -178,7 +178,7 @@ class Race:
 
 
 PRELOAD = [
-    "core.service",
+    "core.hall",
     "core.db.schema",
     "core.feed",
     "sqlalchemy.dialects.sqlite",

@@ -17,8 +17,8 @@ from sqlalchemy import event, func, select
 from core.db import models as m
 from core.db.database import Database
 from core.errors import DatabaseUnavailable
+from core.hall import HallService
 from core.hallfile import store
-from core.service import HallService
 from tests.conftest import SMALL_HALL, ManualClock, _truncate
 
 pytestmark = pytest.mark.pg

@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import select, update
 
 from core.db import models as m
-from core.service import HallService
+from core.hall import HallService
 from core.views import IssuedTicket, ServingCounters, from_json, to_json
 
 

@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import event
 
 from core.errors import ConfigError
-from core.service import HallService
+from core.hall import HallService
 from tests.conftest import ManualClock
 
 

@@ -15,8 +15,8 @@ from core.db import schema
 from core.db.database import Database
 from core.db.models import Base
 from core.errors import DatabaseMissing, SchemaMismatch
+from core.hall import HallService
 from core.hallfile import store
-from core.service import HallService
 from tests.conftest import SMALL_HALL, draw_logo, with_logo
 
 

@@ -7,7 +7,7 @@ helping (rank 2), SIM by loket 3 alone. The fixture opens every loket.
 from __future__ import annotations
 
 from core.domain.enums import CounterState
-from core.service import HallService
+from core.hall import HallService
 from core.services.serving import serving_counters
 from core.views import ServingCounters
 

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from core.db.database import Database
 from core.domain.enums import Priority
-from core.service import HallService
+from core.hall import HallService
 from core.views import OfficerView, TicketView
 from counter.controller import CounterController
 from counter.workstation import Workstation

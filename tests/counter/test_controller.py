@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from core.db.database import Database
 from core.domain.enums import CounterState, TicketStatus
-from core.service import HallService
+from core.hall import HallService
 from core.views import OfficerView
 from counter.controller import CounterController
 from counter.views import ClosingQuestion, ControlsView, Notice, ScreenView

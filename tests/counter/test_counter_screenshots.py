@@ -14,8 +14,8 @@ from PySide6.QtGui import QImage
 
 from core.db import schema
 from core.domain.enums import CounterState, Priority
+from core.hall import HallService
 from core.hallfile import store
-from core.service import HallService
 from counter.controller import CounterController
 from counter.dialogs import TransferDialog
 from counter.login import LoginDialog

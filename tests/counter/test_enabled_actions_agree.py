@@ -18,7 +18,7 @@ from core.db.database import Tx
 from core.domain.enums import CounterState, TicketStatus, TransferPosition
 from core.domain.ticket_rules import CALLS, STATE_CHANGES, Action
 from core.errors import Refused
-from core.service import HallService
+from core.hall import HallService
 from core.services import calling, counters
 from core.views import OfficerView
 from counter.actions import ACTIONS

@@ -16,7 +16,7 @@ from core.db import models as m
 from core.db.database import Database
 from core.domain.enums import TicketStatus
 from core.errors import DatabaseUnavailable
-from core.service import HallService
+from core.hall import HallService
 from counter import actions
 from counter.workstation import Workstation
 from tests.counter.conftest import own_controller, stop_all

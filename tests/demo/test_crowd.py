@@ -8,8 +8,8 @@ from sqlalchemy import func, select
 
 from core.db import models as m
 from core.domain.enums import TicketStatus
+from core.hall import HallService
 from core.hallfile import store
-from core.service import HallService
 from demo.crowd import Crowd
 from tests.conftest import SAMPLE_HALL, ManualClock
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from core.db.database import Database
-from core.service import HallService
+from core.hall import HallService
 from display.announcer.queue import Announcer, Pauses
 from display.announcer.speech import EngineStatus, SpeechSettings
 from display.board_state import BoardState, Call

@@ -17,7 +17,7 @@ from PySide6.QtCore import QRect
 from PySide6.QtGui import QColor
 
 from core import clock
-from core.service import HallService
+from core.hall import HallService
 from display import theme
 from display.board_state import BoardState
 from display.sync import BoardSync

@@ -16,8 +16,8 @@ from PySide6.QtGui import QFont, QFontMetricsF
 
 from core import messages
 from core.db import schema
+from core.hall import HallService
 from core.hallfile import store
-from core.service import HallService
 from display import wording
 from display.board_state import BoardState
 from display.sync import BoardSync

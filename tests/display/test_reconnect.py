@@ -20,7 +20,7 @@ import pytest
 from sqlalchemy.engine import make_url
 
 from core.db.database import Database
-from core.service import HallService
+from core.hall import HallService
 
 pytestmark = pytest.mark.gui
 

@@ -18,8 +18,8 @@ from PySide6.QtGui import QColor, QFont, QImage, QLinearGradient, QPainter
 from core import clock
 from core.db import schema
 from core.domain.enums import CounterState, Priority
+from core.hall import HallService
 from core.hallfile import store
-from core.service import HallService
 from display.board_state import BoardState
 from display.sync import BoardSync
 from display.window import BoardWindow, Look

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication
 
 from core.db.database import Database
 from core.domain.enums import CounterState, Priority
+from core.hall import HallService
 from core.hallfile import store
-from core.service import HallService
 from kiosk.config import KioskConfig
 from tests.conftest import draw_logo, import_small_hall
 from tests.kiosk.kiosk_helpers import FakePrinter, TcpProxy

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication
 
 from core.config import DeviceSettings
 from core.db import schema
+from core.hall import HallService
 from core.hallfile import store
-from core.service import HallService
 from kiosk.app import _parse, _Starter
 from kiosk.config import KioskConfig
 from tests.conftest import SMALL_HALL

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from core.config import DeviceSettings
 from core.db.database import Database
-from core.service import HallService
+from core.hall import HallService
 from kiosk.app import _parse, _Starter
 from kiosk.config import KioskConfig
 from tests.sqlite_tamper import TAMPERS, delete

@@ -6,7 +6,7 @@ import threading
 
 from PySide6.QtCore import QThread
 
-from core.service import HallService
+from core.hall import HallService
 from ui import operations
 from ui.feed_bridge import FeedBridge
 

@@ -15,8 +15,8 @@ from PySide6.QtCore import QThreadPool
 
 from core.errors import DatabaseMissing
 from core.events import TICKET_EVENTS
+from core.hall import HallService
 from core.hallfile import store
-from core.service import HallService
 from tests.conftest import SMALL_HALL
 from tests.sqlite_tamper import delete
 from ui.hall_sync import HallSync

@@ -1,7 +1,7 @@
 """Front ends reach the hall through core's public modules only: never core.db, never SQLAlchemy.
 
 The kiosk, the counter, the display, their shared ui/ and the demo open their hall with
-``core.service.HallService`` (connect, subscribe, check_file, dispose); the database layer
+``core.hall.HallService`` (connect, subscribe, check_file, dispose); the database layer
 below it is core's own business, and so is the error a driver raises.
 """
 
@@ -49,7 +49,7 @@ def test_the_check_sees_every_way_of_importing() -> None:
     ]
     for line in caught:
         assert forbidden_imports(line), line
-    allowed = ["from core.service import HallService", "from core import dates", "import core"]
+    allowed = ["from core.hall import HallService", "from core import dates", "import core"]
     for line in allowed:
         assert not forbidden_imports(line), line
 

@@ -17,7 +17,7 @@ import pytest
 from core.db.database import Database, Tx
 from core.errors import DatabaseMissing, DatabaseUnavailable
 from core.events import DayEndedPayload, EventKind
-from core.service import HallService
+from core.hall import HallService
 from tests.sqlite_tamper import delete, move, replace_with_copy, tickets_in
 
 sqlite_only = pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)

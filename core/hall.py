@@ -192,18 +192,18 @@ class HallService:
     # --- counter ---------------------------------------------------------------------
 
     def call_next(
-        self, counter: int, *, officer_id: int | None = None, request_id: str | None = None
+        self, counter_number: int, *, officer_id: int | None = None, request_id: str | None = None
     ) -> TicketView | None:
         return self._write(
             "call_next",
-            lambda tx: calling.call_next(tx, self.hall, counter, officer_id),
+            lambda tx: calling.call_next(tx, self.hall, counter_number, officer_id),
             request_id,
             TicketView | None,
         )
 
     def call_ticket(
         self,
-        counter: int,
+        counter_number: int,
         number: str,
         *,
         officer_id: int | None = None,
@@ -211,44 +211,47 @@ class HallService:
     ) -> TicketView:
         return self._write(
             "call_ticket",
-            lambda tx: calling.call_ticket(tx, self.hall, counter, number, officer_id),
+            lambda tx: calling.call_ticket(tx, self.hall, counter_number, number, officer_id),
             request_id,
             TicketView,
         )
 
-    def recall(self, counter: int, *, request_id: str | None = None) -> TicketView:
+    def recall(self, counter_number: int, *, request_id: str | None = None) -> TicketView:
         return self._write(
-            "recall", lambda tx: calling.recall(tx, self.hall, counter), request_id, TicketView
+            "recall",
+            lambda tx: calling.recall(tx, self.hall, counter_number),
+            request_id,
+            TicketView,
         )
 
-    def start(self, counter: int, *, request_id: str | None = None) -> TicketView:
+    def start(self, counter_number: int, *, request_id: str | None = None) -> TicketView:
         return self._write(
-            "start", lambda tx: calling.start(tx, self.hall, counter), request_id, TicketView
+            "start", lambda tx: calling.start(tx, self.hall, counter_number), request_id, TicketView
         )
 
     def finish(
-        self, counter: int, number: str | None = None, *, request_id: str | None = None
+        self, counter_number: int, number: str | None = None, *, request_id: str | None = None
     ) -> TicketView:
         return self._write(
             "finish",
-            lambda tx: calling.finish(tx, self.hall, counter, number),
+            lambda tx: calling.finish(tx, self.hall, counter_number, number),
             request_id,
             TicketView,
         )
 
     def no_show(
-        self, counter: int, number: str | None = None, *, request_id: str | None = None
+        self, counter_number: int, number: str | None = None, *, request_id: str | None = None
     ) -> TicketView:
         return self._write(
             "no_show",
-            lambda tx: calling.no_show(tx, self.hall, counter, number),
+            lambda tx: calling.no_show(tx, self.hall, counter_number, number),
             request_id,
             TicketView,
         )
 
     def transfer(
         self,
-        counter: int,
+        counter_number: int,
         service_code: str,
         position: TransferPosition = TransferPosition.BACK,
         note: str = "",
@@ -257,19 +260,26 @@ class HallService:
     ) -> TicketView:
         return self._write(
             "transfer",
-            lambda tx: calling.transfer(tx, self.hall, counter, service_code, position, note),
+            lambda tx: calling.transfer(
+                tx, self.hall, counter_number, service_code, position, note
+            ),
             request_id,
             TicketView,
         )
 
-    def park(self, counter: int, note: str = "", *, request_id: str | None = None) -> TicketView:
+    def park(
+        self, counter_number: int, note: str = "", *, request_id: str | None = None
+    ) -> TicketView:
         return self._write(
-            "park", lambda tx: calling.park(tx, self.hall, counter, note), request_id, TicketView
+            "park",
+            lambda tx: calling.park(tx, self.hall, counter_number, note),
+            request_id,
+            TicketView,
         )
 
     def resume(
         self,
-        counter: int,
+        counter_number: int,
         number: str,
         *,
         officer_id: int | None = None,
@@ -277,23 +287,25 @@ class HallService:
     ) -> TicketView:
         return self._write(
             "resume",
-            lambda tx: calling.resume(tx, self.hall, counter, number, officer_id),
+            lambda tx: calling.resume(tx, self.hall, counter_number, number, officer_id),
             request_id,
             TicketView,
         )
 
     def set_counter_state(
-        self, counter: int, state: CounterState, *, officer_id: int | None = None
+        self, counter_number: int, state: CounterState, *, officer_id: int | None = None
     ) -> CounterState:
         return self.db.transact(
-            lambda tx: counters.set_state(tx, self.hall, counter, state, officer_id)
+            lambda tx: counters.set_state(tx, self.hall, counter_number, state, officer_id)
         )
 
-    def set_assignments(self, counter: int, ranks: Mapping[str, int]) -> dict[str, int]:
-        return self.db.transact(lambda tx: counters.set_assignments(tx, self.hall, counter, ranks))
+    def set_assignments(self, counter_number: int, ranks: Mapping[str, int]) -> dict[str, int]:
+        return self.db.transact(
+            lambda tx: counters.set_assignments(tx, self.hall, counter_number, ranks)
+        )
 
-    def assignments(self, counter: int) -> dict[str, int]:
-        return self.db.read(lambda tx: counters.assignments(tx, self.hall, counter))
+    def assignments(self, counter_number: int) -> dict[str, int]:
+        return self.db.read(lambda tx: counters.assignments(tx, self.hall, counter_number))
 
     # --- hall ------------------------------------------------------------------------
 
@@ -315,22 +327,24 @@ class HallService:
         return self.db.read(lambda tx: queries.counters(tx, self.hall))
 
     def workstation(
-        self, counter: int, officer_id: int | None = None, *, with_config: bool = False
+        self, counter_number: int, officer_id: int | None = None, *, with_config: bool = False
     ) -> WorkstationView:
         """What an officer's screen shows, read in one transaction; settings and services
         (which rarely change) only ``with_config``."""
         return self.db.read(
-            lambda tx: queries.workstation(tx, self.hall, counter, officer_id, with_config)
+            lambda tx: queries.workstation(tx, self.hall, counter_number, officer_id, with_config)
         )
 
-    def waiting_tickets(self, counter: int) -> list[TicketView]:
-        return self.db.read(lambda tx: queries.waiting_tickets(tx, self.hall, counter))
+    def waiting_tickets(self, counter_number: int) -> list[TicketView]:
+        return self.db.read(lambda tx: queries.waiting_tickets(tx, self.hall, counter_number))
 
-    def parked_tickets(self, counter: int) -> list[TicketView]:
-        return self.db.read(lambda tx: queries.parked_tickets(tx, self.hall, counter))
+    def parked_tickets(self, counter_number: int) -> list[TicketView]:
+        return self.db.read(lambda tx: queries.parked_tickets(tx, self.hall, counter_number))
 
-    def counter_figures(self, counter: int, officer_id: int | None = None) -> CounterFigures:
-        return self.db.read(lambda tx: queries.counter_figures(tx, self.hall, counter, officer_id))
+    def counter_figures(self, counter_number: int, officer_id: int | None = None) -> CounterFigures:
+        return self.db.read(
+            lambda tx: queries.counter_figures(tx, self.hall, counter_number, officer_id)
+        )
 
     def services(self) -> list[ServiceInfo]:
         return self.db.read(lambda tx: queries.services(tx, self.hall))
