@@ -14,7 +14,7 @@ from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QApplication
 
 from core.domain.enums import CounterState
-from kiosk.text_fit import ELLIPSIS, fit_parts, metrics_for
+from kiosk.text_fit import ELLIPSIS, metrics_for
 
 SIZES = [(1920, 1080), (1366, 768)]
 KK_LOKET = (1, 2, 3)  # the sample hall's loket for KK (Penerbitan Kartu Keluarga)
@@ -109,37 +109,3 @@ def test_no_loket_open_reads_as_caption_and_figure(
     sample_hall.set_counter_state(2, CounterState.OPEN)
     qtbot.waitUntil(lambda: value.text() == "Loket 2", timeout=5000)
     assert caption.text() == "Dilayani di"
-
-
-def test_a_loket_list_breaks_only_between_whole_numbers(qapp) -> None:
-    parts = ["Loket 12", "13", "14", "15"]
-    metrics = metrics_for(40, bold=True)
-    widest = int(metrics.horizontalAdvance("Loket 12, 13, 14, 15")) + 2
-    narrowest = int(metrics.horizontalAdvance("Loket 12,")) + 1
-    seen = set()
-    for width in range(widest, narrowest, -3):
-        fit = fit_parts(parts, width, 40, bold=True, lines=4, min_size=40)
-        assert fit.whole and fit.lines[0].startswith("Loket 12"), (width, fit.lines)
-        for line in fit.lines:
-            pieces = line.removesuffix(",").split(", ")
-            assert all(piece in parts for piece in pieces), (width, fit.lines)
-        assert " ".join(fit.lines) == "Loket 12, 13, 14, 15"
-        seen.add(len(fit.lines))
-    assert seen == {1, 2, 3}  # one line when it fits; at the narrowest "Loket 12," alone
-
-
-def test_a_loket_list_is_set_smaller_before_it_breaks(qapp) -> None:
-    parts = ["Loket 1", "2", "3"]
-    full = metrics_for(40, bold=True).horizontalAdvance("Loket 1, 2, 3")
-    fit = fit_parts(parts, full * 0.9, 40, bold=True, lines=3, min_size=30)
-    assert fit.whole and fit.lines == ("Loket 1, 2, 3",) and fit.size < 40
-    # Too narrow for one line even at 30 px: two lines, whole numbers, at full size.
-    narrow = fit_parts(parts, full * 0.7, 40, bold=True, lines=3, min_size=30)
-    assert narrow.whole and narrow.lines == ("Loket 1,", "2, 3") and narrow.size == 40
-
-
-def test_a_phrase_too_wide_for_one_line_wraps_at_its_spaces(qapp) -> None:
-    phrase = "Belum ada loket yang buka"
-    width = metrics_for(40, bold=True).horizontalAdvance("Belum ada loket") + 1
-    fit = fit_parts([phrase], width, 40, bold=True, lines=3, min_size=30)
-    assert fit.whole and " ".join(fit.lines) == phrase and len(fit.lines) == 2

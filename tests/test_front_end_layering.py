@@ -10,7 +10,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 FRONT_ENDS = ("kiosk", "counter", "display", "ui", "demo")
 FORBIDDEN = ("sqlalchemy", "core.db")
 

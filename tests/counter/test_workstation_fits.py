@@ -16,7 +16,7 @@ from counter.controller import CounterController
 from counter.login import LoginDialog
 from counter.widgets import ElidedLabel
 from counter.workstation import Workstation, fitted_size
-from tests.counter.test_counter_screenshots import morning  # noqa: F401 - the fixture
+from tests.counter.test_screenshots import morning  # noqa: F401 - the fixture
 
 # Client areas: the whole screen (kiosk-like, no frame), and the screen less a taskbar
 # (40 px) and a title bar (40 px).

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from tests.conftest import SMALL_HALL
-from tests.core.test_cli import cli  # noqa: F401 - the fixture
+from tests.core.cli.test_main import cli  # noqa: F401 - the fixture
 
 
 def test_no_show_too_soon_exits_1_saying_when(cli, monkeypatch) -> None:  # noqa: F811

@@ -5,7 +5,7 @@ import sys
 import wave
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(__file__).resolve().parents[2]
 CHIME = ROOT / "assets" / "sounds" / "chime.wav"
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from kiosk.text_fit import ELLIPSIS, fit_text, metrics_for
+from kiosk.text_fit import metrics_for
 
 SIZES = [(1920, 1080), (1080, 1920), (1366, 768)]  # turned as the screenshots are
 
@@ -50,27 +50,3 @@ def name_problems(kiosk, row) -> list[str]:
     if right > kiosk.width():
         found.append(f"runs off the screen ({right}px of {kiosk.width()}px)")
     return found
-
-
-def test_a_name_too_long_for_its_lines_ends_after_a_whole_word(qapp) -> None:
-    name = "Pencatatan Perkawinan dan Akta Perkawinan (Non-Muslim) bagi Warga Negara Asing"
-    fit = fit_text(name, 300, 24, bold=True, lines=2)
-    assert not fit.whole and len(fit.lines) == 2
-    assert fit.lines[-1].endswith(ELLIPSIS)
-    shown = " ".join(fit.lines).removesuffix(ELLIPSIS).split()
-    assert shown == name.split()[: len(shown)], fit.lines  # whole words, in order
-    metrics = metrics_for(24, bold=True)
-    assert all(metrics.horizontalAdvance(line) <= 300 for line in fit.lines)
-
-
-def test_a_long_name_is_set_smaller_before_it_is_elided(qapp) -> None:
-    name = "Pencatatan Perkawinan dan Akta Perkawinan (Non-Muslim)"
-    width = metrics_for(29, bold=True).horizontalAdvance(name) / 2.1  # just too long for two
-    fit = fit_text(name, width, 29, bold=True, lines=2, min_size=24)
-    assert fit.whole and fit.size < 29 and " ".join(fit.lines) == name
-    assert not fit_text(name, width, 29, bold=True, lines=2).whole  # without shrinking: elided
-
-
-def test_only_a_word_wider_than_the_box_is_cut(qapp) -> None:
-    fit = fit_text("Pendaftaran/Reaktivasi/Pembaruan/Penonaktifan", 120, 24, lines=2)
-    assert len(fit.lines) == 1 and fit.lines[0].endswith(ELLIPSIS) and not fit.whole

@@ -11,7 +11,7 @@ import pytest
 
 from core.cli.main import main
 from tests.conftest import SMALL_HALL
-from tests.core.test_cli import MONDAY
+from tests.core.cli.test_main import MONDAY
 from tests.sqlite_tamper import TAMPERS
 
 EXPECTED = {

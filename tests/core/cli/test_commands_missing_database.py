@@ -13,7 +13,7 @@ import pytest
 
 from core.cli.main import main
 from tests.conftest import SMALL_HALL
-from tests.core.test_cli import MONDAY, run_antre
+from tests.core.cli.test_main import MONDAY, run_antre
 
 VERBS = (
     ["status"],
