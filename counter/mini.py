@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from core.views import TicketView
 from counter import theme, wording
-from counter.widgets import ActionButton, label, set_property
+from counter.widgets import ActionButton, label
+from ui.theme import set_property
 
 MINI_ACTIONS = ("call_next", "recall", "finish", "no_show")
 

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 from core.views import CounterFigures, TicketView
 from counter import theme, wording
 from counter.snapshot import CounterSnapshot
-from counter.widgets import Card, Divider, ElidedLabel, label, set_property
+from counter.widgets import Card, Divider, ElidedLabel, label
+from ui.theme import set_property
 
 NEXT_ROWS = 40  # the queue list shows the next ones; "call number" lists them all
 

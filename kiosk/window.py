@@ -38,6 +38,7 @@ from kiosk.screens.result import BusyScreen, OnScreenTicketScreen, ResultScreen
 from kiosk.screens.services import ServicesScreen
 from kiosk.ticket_flow import FlowOutcome, TicketFlow, TicketRequest
 from ui import i18n, operations
+from ui.theme import Scale
 
 log = logging.getLogger(__name__)
 
@@ -90,7 +91,7 @@ class KioskWindow(QWidget):
             app.installEventFilter(self)
         if self.ctx.lang != "id":
             i18n.set_language(self.ctx.lang)
-        self._apply_metrics(theme.Metrics.for_size(1920, 1080))
+        self._apply_metrics(theme.scale_for(1920, 1080))
         self.stack.setCurrentWidget(self.home)
         if start:
             self.start()
@@ -447,11 +448,11 @@ class KioskWindow(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        metrics = theme.Metrics.for_size(self.width(), self.height())
+        metrics = theme.scale_for(self.width(), self.height())
         if metrics != self.ctx.metrics:
             self._apply_metrics(metrics)
 
-    def _apply_metrics(self, metrics: theme.Metrics) -> None:
+    def _apply_metrics(self, metrics: Scale) -> None:
         self.ctx.metrics = metrics
         self.setStyleSheet(theme.style_sheet(metrics))
         self.header.rescale(metrics)

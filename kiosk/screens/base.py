@@ -14,6 +14,7 @@ from kiosk import theme
 from kiosk.config import KioskConfig
 from kiosk.hall_data import HallData
 from kiosk.printer_monitor import PrinterMonitor
+from ui.theme import Scale
 
 
 class Context(QObject):
@@ -35,7 +36,7 @@ class Context(QObject):
         self.config = config
         self.monitor = monitor
         self.lang = config.language if config.language in ("id", "en") else "id"
-        self.metrics = theme.Metrics()
+        self.metrics = Scale()
         self.priority = Priority.REGULAR
 
     @property
@@ -124,7 +125,7 @@ class Screen(QWidget):
         self.setProperty("role", "page")
 
     @property
-    def metrics(self) -> theme.Metrics:
+    def metrics(self) -> Scale:
         return self.ctx.metrics
 
     def retranslate(self) -> None:
@@ -136,17 +137,17 @@ class Screen(QWidget):
     def entered(self) -> None:
         """The screen is about to be shown."""
 
-    def rescale(self, m: theme.Metrics) -> None:
+    def rescale(self, m: Scale) -> None:
         for child in self.findChildren(QWidget):
             if not isinstance(child, Screen) and hasattr(child, "rescale"):
                 child.rescale(m)
         self.rescale_layout(m)
 
-    def rescale_layout(self, m: theme.Metrics) -> None:
+    def rescale_layout(self, m: Scale) -> None:
         layout = self.layout()
         if layout is not None:
-            layout.setContentsMargins(m.margin, m.px(36), m.margin, m.px(36))
-            layout.setSpacing(m.gap)
+            layout.setContentsMargins(m.px(theme.MARGIN), m.px(36), m.px(theme.MARGIN), m.px(36))
+            layout.setSpacing(m.px(theme.GAP))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

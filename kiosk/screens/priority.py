@@ -10,6 +10,7 @@ from core.domain.enums import Priority
 from kiosk import icons, theme
 from kiosk.screens.base import Context, Screen, priority_name
 from kiosk.widgets import Card, TouchButton, draw_text, label
+from ui.theme import Scale
 
 GROUPS = (
     (Priority.LANSIA, "lansia"),
@@ -29,7 +30,7 @@ class PriorityCard(Card):
     def sizeHint(self) -> QSize:
         return QSize(self.metrics.px(500), self.metrics.px(360))
 
-    def rescale(self, m: theme.Metrics) -> None:
+    def rescale(self, m: Scale) -> None:
         super().rescale(m)
         self.setMinimumHeight(m.px(220) if m.portrait else m.px(380))
 
@@ -131,7 +132,7 @@ class PriorityScreen(Screen):
             )
         )
 
-    def rescale_layout(self, m: theme.Metrics) -> None:
+    def rescale_layout(self, m: Scale) -> None:
         super().rescale_layout(m)
         self.cards_box.setDirection(
             QBoxLayout.Direction.TopToBottom if m.portrait else QBoxLayout.Direction.LeftToRight
