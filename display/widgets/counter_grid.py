@@ -250,7 +250,7 @@ class CounterGrid(QWidget):
 
 def tile_status(slot: CounterSlot) -> str:
     if slot.current is not None and slot.state != "closed":
-        return wording.serving() if slot.status == "serving" else wording.called_status()
+        return wording.ticket_status(slot.status)
     return {
         "open": wording.counter_free(),
         "break": wording.counter_on_break(),

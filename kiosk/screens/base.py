@@ -15,6 +15,7 @@ from kiosk.config import KioskConfig
 from kiosk.hall_data import HallData
 from kiosk.printer_monitor import PrinterMonitor
 from ui.theme import Scale
+from ui.wording import priority_name
 
 
 class Context(QObject):
@@ -51,15 +52,6 @@ class Context(QObject):
         if priority != self.priority:
             self.priority = priority
             self.priority_changed.emit()
-
-
-def priority_name(priority: Priority) -> str:
-    names = {
-        Priority.LANSIA: QCoreApplication.translate("Wording", "Lansia"),
-        Priority.DISABILITAS: QCoreApplication.translate("Wording", "Penyandang disabilitas"),
-        Priority.IBU_HAMIL: QCoreApplication.translate("Wording", "Ibu hamil / membawa anak"),
-    }
-    return names.get(priority, "")
 
 
 def ticket_priority_label(priority: Priority) -> str | None:

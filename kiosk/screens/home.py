@@ -8,9 +8,10 @@ from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk import icons, theme
 from kiosk.hall_data import Agency
-from kiosk.screens.base import Context, Screen, priority_name, waiting_text
+from kiosk.screens.base import Context, Screen, waiting_text
 from kiosk.widgets import Card, IconView, ResponsiveGrid, ScrollArea, TouchButton, draw_text, label
 from ui.theme import Scale
+from ui.wording import priority_name
 
 
 class AgencyTile(Card):

@@ -8,9 +8,10 @@ from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from core.domain.enums import Priority
 from kiosk import icons, theme
-from kiosk.screens.base import Context, Screen, priority_name
+from kiosk.screens.base import Context, Screen
 from kiosk.widgets import Card, TouchButton, draw_text, label
 from ui.theme import Scale
+from ui.wording import priority_name
 
 GROUPS = (
     (Priority.LANSIA, "lansia"),

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLay
 from core.views import IssuedTicket
 from kiosk import theme
 from kiosk.printing import PAPERS, render_png
-from kiosk.screens.base import Context, Screen, priority_name, wait_text
+from kiosk.screens.base import Context, Screen, wait_text
 from kiosk.ticket_flow import FlowOutcome
 from kiosk.widgets import (
     CountdownRing,
@@ -24,6 +24,7 @@ from kiosk.widgets import (
     pil_to_pixmap,
 )
 from ui.theme import Scale, set_property
+from ui.wording import priority_name
 
 
 class BusyScreen(Screen):

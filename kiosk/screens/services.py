@@ -9,10 +9,11 @@ from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QVBoxLayout, QWidget
 from core.views import ServiceInfo, ServiceQueue
 from kiosk import icons, theme
 from kiosk.hall_data import Agency
-from kiosk.screens.base import Context, Screen, priority_name, reason_text, wait_text, waiting_text
+from kiosk.screens.base import Context, Screen, reason_text, wait_text, waiting_text
 from kiosk.text_fit import TextFit, fit_text
 from kiosk.widgets import ResponsiveGrid, ScrollArea, TouchButton, draw_text, label
 from ui.theme import Scale
+from ui.wording import priority_name
 
 NAME_PX, NAME_MIN_PX = 29, 24  # a long name is set up to a sixth smaller before it is elided
 
