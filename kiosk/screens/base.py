@@ -9,6 +9,7 @@ from core import clock
 from core.domain.enums import Priority
 from core.domain.hours import Reason
 from core.hall import HallService
+from core.language import Language, as_language
 from core.views import ServiceQueue
 from kiosk import theme
 from kiosk.config import KioskConfig
@@ -36,7 +37,7 @@ class Context(QObject):
         self.data = data
         self.config = config
         self.monitor = monitor
-        self.lang = config.language if config.language in ("id", "en") else "id"
+        self.lang: Language = as_language(config.language)
         self.metrics = Scale()
         self.priority = Priority.REGULAR
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from core import clock, dates
+from core.language import LANGUAGES
 from kiosk import icons, theme
 from kiosk.screens.base import Context
 from kiosk.widgets import label
@@ -97,7 +98,7 @@ class LanguageSwitch(QWidget):
         row.setSpacing(0)
         self.group = QButtonGroup(self)
         self.buttons: dict[str, QPushButton] = {}
-        for code in ("id", "en"):
+        for code in LANGUAGES:
             button = QPushButton()
             button.setObjectName(f"lang-{code}")
             button.setCheckable(True)
