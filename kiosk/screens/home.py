@@ -6,8 +6,8 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QPainter
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
 
+from core.views import AgencyView
 from kiosk import icons, theme
-from kiosk.hall_data import Agency
 from kiosk.screens.base import Context, Screen, waiting_text
 from kiosk.widgets import Card, IconView, ResponsiveGrid, ScrollArea, TouchButton, draw_text, label
 from ui.theme import Scale
@@ -17,7 +17,7 @@ from ui.wording import priority_name
 class AgencyTile(Card):
     """An agency: its badge, short and full name, and how many wait for its services."""
 
-    def __init__(self, agency: Agency, parent: QWidget | None = None) -> None:
+    def __init__(self, agency: AgencyView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.agency = agency
         self.setObjectName(f"agency-{agency.code}")

@@ -6,9 +6,8 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QVBoxLayout, QWidget
 
-from core.views import ServiceInfo, ServiceQueue
+from core.views import AgencyView, ServiceInfo, ServiceQueue
 from kiosk import icons, theme
-from kiosk.hall_data import Agency
 from kiosk.screens.base import Context, Screen, reason_text, wait_text, waiting_text
 from kiosk.text_fit import TextFit, fit_text
 from kiosk.widgets import ResponsiveGrid, ScrollArea, TouchButton, draw_text, label
@@ -192,7 +191,7 @@ class ServicesScreen(Screen):
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("screen-services")
-        self.agency: Agency | None = None
+        self.agency: AgencyView | None = None
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.back_button = TouchButton("", "back", "back")
