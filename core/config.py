@@ -18,10 +18,10 @@ from typing import Any
 import platformdirs
 
 from core.errors import ConfigError
+from core.language import LANGUAGES
 
 APP = "antre"
 PAPERS = ("58mm", "80mm", "80mm-42col")  # the names kiosk/printing uses
-LANGUAGES = ("id", "en")
 
 
 def data_dir(env: Mapping[str, str] = os.environ) -> Path:

@@ -6,6 +6,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from core.clock import zone_label
+from core.language import as_language
 
 DAYS = {
     "id": ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"),
@@ -54,7 +55,7 @@ def long_date(instant: datetime, tz_name: str, lang: str = "id") -> str:
 
 def written_date(day: date | datetime, lang: str = "id") -> str:
     """ "Senin, 23 November 2026" for a date already in hall time; no OS locale needed."""
-    lang = lang if lang in DAYS else "id"
+    lang = as_language(lang)
     return f"{DAYS[lang][day.weekday()]}, {day.day} {MONTHS[lang][day.month - 1]} {day.year}"
 
 

@@ -9,9 +9,8 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from core.language import DEFAULT_LANGUAGE, Language, as_language
 from core.phrases import render
-
-DEFAULT_LANGUAGE = "id"
 
 _ID: dict[str, str] = {
     # availability: why a service cannot issue a ticket now
@@ -189,9 +188,9 @@ STATUS_NAMES = {
 }
 
 
-def language() -> str:
-    lang = os.environ.get("ANTRE_LANG", DEFAULT_LANGUAGE)[:2].lower()
-    return lang if lang in CATALOGUES else DEFAULT_LANGUAGE
+def language() -> Language:
+    """The language of the command line and of messages no program chose one for."""
+    return as_language(os.environ.get("ANTRE_LANG", DEFAULT_LANGUAGE)[:2].lower())
 
 
 def text(code: str, lang: str | None = None, **params: Any) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
@@ -196,6 +197,38 @@ class ServiceInfo:
     fee: str
     product: str
     legal_basis: str
+
+
+@dataclass(frozen=True)
+class AgencyView:
+    """An agency of the hall as people see it: its name, colour and icon, and its services
+    (the kiosk's tiles, the board's accents)."""
+
+    code: str
+    name: str
+    short_name: str
+    color: str
+    icon: str
+    services: tuple[ServiceInfo, ...] = ()
+
+
+def agencies_of(services: Iterable[ServiceInfo]) -> list[AgencyView]:
+    """The agencies of ``services``, in the order their first service comes, each with its
+    services in their order."""
+    grouped: dict[str, list[ServiceInfo]] = {}
+    for info in services:
+        grouped.setdefault(info.agency_code, []).append(info)
+    return [
+        AgencyView(
+            code,
+            group[0].agency_name,
+            group[0].agency_short_name,
+            group[0].agency_color,
+            group[0].agency_icon,
+            tuple(group),
+        )
+        for code, group in grouped.items()
+    ]
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from core import messages
 from core.config import DeviceSettings, load_settings
 from core.errors import AntreError, ConfigError, DatabaseUnavailable
 from core.hall import HallService
+from core.language import LANGUAGES
 from core.views import OfficerView
 from counter.controller import CounterController
 from counter.login import LoginDialog
@@ -36,7 +37,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     )
     parser.add_argument("--hall", help=say("hall code, when the database holds several"))
     parser.add_argument("--counter", type=int, help=say("counter number of this PC"))
-    parser.add_argument("--lang", choices=("id", "en"), help=say("language of the screens"))
+    parser.add_argument("--lang", choices=LANGUAGES, help=say("language of the screens"))
     parser.add_argument("--report-ready", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 

@@ -29,6 +29,7 @@ from core.domain.enums import TicketStatus, TransferPosition
 from core.views import ServiceInfo, TicketView
 from counter import theme, wording
 from counter.widgets import label
+from ui.wording import priority_name
 
 NOTE_LIMIT = 200
 CODE_ROLE = Qt.ItemDataRole.UserRole
@@ -244,7 +245,7 @@ class TicketPickerDialog(QDialog):
         for ticket in tickets:
             text = f"{ticket.number}    {ticket.service_name}"
             if ticket.priority.is_priority:
-                text += "   ★ " + wording.priority_name(ticket.priority)
+                text += "   ★ " + priority_name(ticket.priority)
             if ticket.status is TicketStatus.WAITING:
                 waited = wording.minutes_text(wording.seconds_between(ticket.issued_at, now))
                 text += "   · " + self.tr("menunggu %1").replace("%1", waited)

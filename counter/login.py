@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from core import messages
 from core.errors import AntreError
 from core.hall import HallService
+from core.language import other_language
 from core.views import CounterInfo, OfficerView
 from counter import theme
 from counter.widgets import ComboBox, label
@@ -132,7 +133,7 @@ class LoginDialog(QDialog):
         self.language_button.setAutoDefault(False)  # Enter never switches the language
         self.language_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.language_button.clicked.connect(
-            lambda: self.set_language("en" if self.lang == "id" else "id")
+            lambda: self.set_language(other_language(self.lang))
         )
         footer.addWidget(self.footer)
         footer.addStretch(1)

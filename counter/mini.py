@@ -7,8 +7,10 @@ from PySide6.QtGui import QFont, QGuiApplication, QMouseEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from core.views import TicketView
-from counter import theme, wording
-from counter.widgets import ActionButton, label, set_property
+from counter import theme
+from counter.widgets import ActionButton, label
+from ui.theme import set_property
+from ui.wording import status_name
 
 MINI_ACTIONS = ("call_next", "recall", "finish", "no_show")
 
@@ -87,7 +89,7 @@ class MiniBar(QWidget):
             text = self.tr("Terputus — menghubungkan ulang…")
             self.status.setStyleSheet(f"color: {theme.WARNING_TEXT}; font-weight: 700;")
         else:
-            status = wording.status_name(ticket.status) if ticket else self.tr("Kosong")
+            status = status_name(ticket.status) if ticket else self.tr("Kosong")
             text = status + " · " + self.tr("%1 menunggu").replace("%1", str(waiting))
             self.status.setStyleSheet("")
         self.status.setText(text)

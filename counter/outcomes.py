@@ -15,8 +15,8 @@ from core import messages
 from core.domain.enums import CounterState
 from core.errors import AntreError
 from core.views import TicketView
-from counter import wording
 from counter.views import Notice
+from ui.wording import state_name
 
 
 def step_text(
@@ -35,7 +35,7 @@ def step_text(
         return messages.text("nothing_waiting", lang, counter=counter_name)
     if isinstance(result, CounterState):
         return QCoreApplication.translate("Workstation", "Status loket: %1.").replace(
-            "%1", wording.state_name(result)
+            "%1", state_name(result)
         )
     number = getattr(result, "number", "")
     texts = {

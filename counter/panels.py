@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
 from core.views import CounterFigures, TicketView
 from counter import theme, wording
 from counter.snapshot import CounterSnapshot
-from counter.widgets import Card, Divider, ElidedLabel, label, set_property
+from counter.widgets import Card, Divider, ElidedLabel, label
+from ui.theme import set_property
+from ui.wording import priority_name, status_name
 
 NEXT_ROWS = 40  # the queue list shows the next ones; "call number" lists them all
 
@@ -154,7 +156,7 @@ class CurrentTicketCard(Card):
         self.agency.setVisible(not self.compact)
         self.agency.setText(ticket.agency_name)
         background, colour = theme.STATUS_COLOURS.get(ticket.status.value, (theme.MUTED, "white"))
-        status = wording.status_name(ticket.status)
+        status = status_name(ticket.status)
         if ticket.recall_count:
             status += " · " + self.tr("dipanggil %1×").replace("%1", str(ticket.recall_count + 1))
         self.chip.setText(status)
@@ -162,7 +164,7 @@ class CurrentTicketCard(Card):
             f"background: {background}; color: {colour}; border-color: {background};"
         )
         self.priority.setVisible(ticket.priority.is_priority)
-        self.priority.setText("★ " + wording.priority_name(ticket.priority))
+        self.priority.setText("★ " + priority_name(ticket.priority))
         self.note.setVisible(bool(ticket.note))
         self.note.setText(self.tr("Catatan: %1").replace("%1", ticket.note))
         self.tick(self.now)
@@ -339,7 +341,7 @@ class WaitingPanel(Card):
             number.setFont(bold)
             service = ticket.service_name
             if ticket.priority.is_priority:
-                service += " · " + wording.priority_name(ticket.priority)
+                service += " · " + priority_name(ticket.priority)
                 number.setForeground(QColor(theme.PRIORITY))
             if ticket.hop:
                 service += " · " + self.tr("alihan")

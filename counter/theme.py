@@ -11,7 +11,8 @@ from __future__ import annotations
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
 
-FONT_FAMILIES = ["Segoe UI", "Noto Sans", "Inter", "Cantarell", "DejaVu Sans", "Arial"]
+from ui.theme import UI_FAMILIES
+
 NUMBER_FAMILIES = ["Segoe UI Semibold", "Noto Sans", "Inter", "DejaVu Sans", "Arial"]
 
 BG = "#EDF1F5"
@@ -47,7 +48,7 @@ STATE_COLOURS = {"open": "#16A34A", "break": "#D97706", "closed": "#94A3B8"}
 
 def font(size: float, weight: QFont.Weight = QFont.Weight.Normal, number: bool = False) -> QFont:
     result = QFont()
-    result.setFamilies(NUMBER_FAMILIES if number else FONT_FAMILIES)
+    result.setFamilies(list(NUMBER_FAMILIES if number else UI_FAMILIES))
     result.setPointSizeF(size)
     result.setWeight(weight)
     if number:

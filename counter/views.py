@@ -17,8 +17,8 @@ from core import messages
 from core.domain.enums import CounterState
 from core.hall import HallService
 from core.views import OfficerView, TicketView
-from counter import wording
 from counter.snapshot import CounterSnapshot
+from ui.wording import state_name
 
 CALLING_REASONS = {CounterState.BREAK: "counter_on_break", CounterState.CLOSED: "counter_closed"}
 
@@ -112,7 +112,7 @@ def next_hint(snapshot: CounterSnapshot) -> str:
     if snapshot.state is not CounterState.OPEN:
         return QCoreApplication.translate(
             "Workstation", "Loket sedang %1. Buka loket (F11) untuk memanggil."
-        ).replace("%1", wording.state_name(snapshot.state).lower())
+        ).replace("%1", state_name(snapshot.state).lower())
     if not snapshot.waiting:
         return QCoreApplication.translate(
             "Workstation", "Belum ada yang menunggu di layanan loket ini."

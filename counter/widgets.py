@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter import theme
+from ui.theme import set_property
 
 
 def label(text: str = "", name: str = "", parent: QWidget | None = None) -> QLabel:
@@ -23,22 +24,6 @@ def label(text: str = "", name: str = "", parent: QWidget | None = None) -> QLab
     if name:
         widget.setObjectName(name)
     return widget
-
-
-def restyle(widget: QWidget) -> None:
-    """Re-apply the style sheet after a dynamic property (role, kind, empty) changed."""
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
-    for child in widget.findChildren(QWidget):
-        child.style().unpolish(child)
-        child.style().polish(child)
-
-
-def set_property(widget: QWidget, name: str, value: object) -> None:
-    if widget.property(name) != value:
-        widget.setProperty(name, value)
-        if widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
-            restyle(widget)  # not yet polished: the first show styles it with the new value
 
 
 class ElidedLabel(QLabel):

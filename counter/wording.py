@@ -1,53 +1,15 @@
-"""How the workstation words things: durations, priorities, ticket statuses, counter states.
+"""How the workstation words durations and waits.
 
 Source texts are Bahasa Indonesia; English comes from assets/translations/counter_en.ts.
-Rule refusals are not worded here: they come from core (``error.message(lang)``).
+Priorities, ticket statuses and counter states are worded in ui.wording, as in every
+program; rule refusals come from core (``error.message(lang)``).
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-
-from core.domain.enums import CounterState, Priority, TicketStatus
-
-CONTEXT = "Wording"
-# str(): PySide6 types QT_TRANSLATE_NOOP as returning object; lupdate still finds the texts.
-
-PRIORITY_NAMES = {
-    Priority.LANSIA: str(QT_TRANSLATE_NOOP("Wording", "Lansia")),
-    Priority.DISABILITAS: str(QT_TRANSLATE_NOOP("Wording", "Disabilitas")),
-    Priority.IBU_HAMIL: str(QT_TRANSLATE_NOOP("Wording", "Ibu hamil / anak")),
-}
-STATUS_NAMES = {
-    TicketStatus.CALLED: str(QT_TRANSLATE_NOOP("Wording", "Dipanggil")),
-    TicketStatus.SERVING: str(QT_TRANSLATE_NOOP("Wording", "Sedang dilayani")),
-    TicketStatus.WAITING: str(QT_TRANSLATE_NOOP("Wording", "Menunggu")),
-    TicketStatus.PARKED: str(QT_TRANSLATE_NOOP("Wording", "Ditunda")),
-}
-STATE_NAMES = {
-    CounterState.OPEN: str(QT_TRANSLATE_NOOP("Wording", "Buka")),
-    CounterState.BREAK: str(QT_TRANSLATE_NOOP("Wording", "Istirahat")),
-    CounterState.CLOSED: str(QT_TRANSLATE_NOOP("Wording", "Tutup")),
-}
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Wording", text)
-
-
-def priority_name(priority: Priority) -> str:
-    return tr(PRIORITY_NAMES.get(priority, "")) if priority.is_priority else ""
-
-
-def status_name(status: TicketStatus) -> str:
-    name = STATUS_NAMES.get(status)
-    return tr(name) if name else status.value
-
-
-def state_name(state: CounterState) -> str:
-    return tr(STATE_NAMES[state])
+from PySide6.QtCore import QCoreApplication
 
 
 def seconds_between(start: datetime | None, end: datetime | None) -> int | None:

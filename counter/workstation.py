@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.language import other_language
 from counter import theme
 from counter.actions import ACTIONS
 from counter.controller import STATE_KEYS, CounterController
@@ -114,7 +115,7 @@ class Workstation(QMainWindow):
             self._wire(button, button.action_key)
         self._wire(self.header.mini_button, "mini")
         self.header.language_button.clicked.connect(
-            lambda: self.set_language("en" if self.lang == "id" else "id")
+            lambda: self.set_language(other_language(self.lang))
         )
         self.header.logout_button.clicked.connect(self.controller.logout)
         outer.addWidget(self.header)

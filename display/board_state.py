@@ -14,7 +14,15 @@ from datetime import date, datetime
 from typing import Any
 
 from core.events import BOARD_RELOAD, CALLS, LEFT_COUNTER, EventKind
-from core.views import CounterView, EventView, QueueSnapshot, ServiceInfo, TicketView
+from core.views import (
+    AgencyView,
+    CounterView,
+    EventView,
+    QueueSnapshot,
+    ServiceInfo,
+    TicketView,
+    agencies_of,
+)
 
 RECENT_LIMIT = 8
 RECENT_FETCH = 40  # read more than shown: some belong to other zones
@@ -79,15 +87,6 @@ class Changes:
         )
 
 
-@dataclass(frozen=True)
-class Agency:
-    code: str
-    name: str
-    short_name: str
-    color: str
-    icon: str
-
-
 class BoardState:
     """The board's data. ``zones`` empty: every counter of the hall."""
 
@@ -99,7 +98,7 @@ class BoardState:
         self.recent: list[Call] = []  # newest first
         self.latest: Call | None = None
         self.settings: dict[str, Any] = {}
-        self.agencies: dict[str, Agency] = {}
+        self.agencies: dict[str, AgencyView] = {}
         self.service_agency: dict[str, str] = {}  # service code → agency code
         self.hall_name = ""
         self.hall_short_name = ""
@@ -125,20 +124,8 @@ class BoardState:
         self.timezone = snapshot.hall.timezone
         self.business_date = snapshot.business_date
         self.settings = dict(settings)
-        self.agencies = {}
-        self.service_agency = {}
-        for info in services:
-            self.service_agency[info.code] = info.agency_code
-            self.agencies.setdefault(
-                info.agency_code,
-                Agency(
-                    info.agency_code,
-                    info.agency_name,
-                    info.agency_short_name,
-                    info.agency_color,
-                    info.agency_icon,
-                ),
-            )
+        self.agencies = {agency.code: agency for agency in agencies_of(services)}
+        self.service_agency = {info.code: info.agency_code for info in services}
         self.counters = {
             view.number: self._slot(view) for view in snapshot.counters if self.in_zone(view.zone)
         }
@@ -274,7 +261,7 @@ class BoardState:
         keeps it as history, but the board no longer sends anyone to that counter for it."""
         return next((call for call in self.recent if self.standing(call)), None)
 
-    def agency(self, code: str) -> Agency | None:
+    def agency(self, code: str) -> AgencyView | None:
         return self.agencies.get(code)
 
     def ordered_counters(self) -> list[CounterSlot]:

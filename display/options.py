@@ -32,6 +32,7 @@ from typing import Any
 
 from core.config import DeviceSettings
 from core.errors import ConfigError
+from core.language import LANGUAGES
 from display.announcer.speech import SpeechSettings
 from ui import command_line
 
@@ -77,7 +78,7 @@ def parser() -> argparse.ArgumentParser:
         type=Path,
         help=say("a logo for this screen instead of the hall's (PNG, JPG or SVG)"),
     )
-    p.add_argument("--lang", choices=("id", "en"), help=say("language of the board"))
+    p.add_argument("--lang", choices=LANGUAGES, help=say("language of the board"))
     p.add_argument("--sound", choices=SOUNDS, help=say("speech (default), chime only, or off"))
     p.add_argument("--windowed", action="store_true", help=say("a window instead of full screen"))
     p.add_argument("--size", help=say("window size, e.g. 1920x1080 (with --windowed)"))

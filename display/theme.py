@@ -1,16 +1,17 @@
 """The hall screen's look: dark, high-contrast, big numbers, the agency colour as accent.
 
-Every size is a fraction of the window (``Scale``), so a 1366×768 TV and a 3840×2160 panel,
-landscape or portrait, show the same board. Text on its surface reaches at least 7:1
-contrast; text on an accent colour is white or near-black, whichever reads better.
+Every size is a fraction of the window (:func:`scale_for`), so a 1366×768 TV and a
+3840×2160 panel, landscape or portrait, show the same board. Text on its surface reaches at
+least 7:1 contrast; text on an accent colour is white or near-black, whichever reads better.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtGui import QColor, QFont
 
+from ui.theme import Scale, pixel_font
+
+# The board's own choice of face, Inter first (the kiosk and the counter: ui.theme.UI_FAMILIES).
 FONT_FAMILIES = ["Inter", "Segoe UI", "Roboto", "Noto Sans", "Ubuntu", "DejaVu Sans", "Arial"]
 
 BG = QColor("#070C16")
@@ -30,40 +31,16 @@ DEFAULT_ACCENT = QColor("#2F7BEA")
 
 STATE_COLOURS = {"open": OPEN, "break": BREAK, "closed": CLOSED}
 
-DESIGN_LONG, DESIGN_SHORT = 1920, 1080
+PORTRAIT_ABOVE = 1.05  # a nearly square screen keeps the landscape board
 
 
-@dataclass(frozen=True)
-class Scale:
-    """Sizes for a window, as if it were 1920×1080 (or 1080×1920 portrait)."""
-
-    width: int
-    height: int
-
-    @property
-    def portrait(self) -> bool:
-        return self.height > self.width * 1.05
-
-    @property
-    def unit(self) -> float:
-        if self.portrait:
-            return min(self.width / DESIGN_SHORT, self.height / DESIGN_LONG)
-        return min(self.width / DESIGN_LONG, self.height / DESIGN_SHORT)
-
-    def px(self, design_pixels: float) -> int:
-        return max(1, round(design_pixels * self.unit))
+def scale_for(width: int, height: int) -> Scale:
+    """The board's scale in a ``width``×``height`` window: every size follows the window."""
+    return Scale.for_size(width, height, portrait_above=PORTRAIT_ABOVE)
 
 
 def font(pixels: float, weight: QFont.Weight = QFont.Weight.Normal, *, spacing: float = 0) -> QFont:
-    result = QFont()
-    result.setFamilies(FONT_FAMILIES)
-    result.setPixelSize(max(1, round(pixels)))
-    result.setWeight(weight)
-    result.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
-    result.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
-    if spacing:
-        result.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, spacing)
-    return result
+    return pixel_font(FONT_FAMILIES, pixels, weight, spacing=spacing)
 
 
 def luminance(colour: QColor) -> float:

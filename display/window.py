@@ -37,6 +37,7 @@ from display.widgets.media import MediaArea
 from display.widgets.now_calling import NowCallingPanel
 from display.widgets.recent_calls import RecentCalls
 from ui.full_screen import show_full_screen
+from ui.theme import Scale
 
 log = logging.getLogger(__name__)
 
@@ -272,7 +273,7 @@ class BoardWindow(QWidget):
         self._layout()
 
     def _layout(self) -> None:
-        scale = theme.Scale(self.width(), self.height())
+        scale = theme.scale_for(self.width(), self.height())
         if scale.portrait:
             self._layout_portrait(scale)
         else:
@@ -280,7 +281,7 @@ class BoardWindow(QWidget):
         if self.media is not None:
             self.media.setVisible(self._has_media())
 
-    def _layout_landscape(self, s: theme.Scale) -> None:
+    def _layout_landscape(self, s: Scale) -> None:
         w, h = self.width(), self.height()
         header_h, marquee_h, m, g = s.px(108), s.px(74), s.px(34), s.px(26)
         self.header.setGeometry(0, 0, w, header_h)
@@ -328,7 +329,7 @@ class BoardWindow(QWidget):
         self.now_calling.compact = rect.width() > rect.height() * 1.45
         self.now_calling.setGeometry(rect)
 
-    def _layout_portrait(self, s: theme.Scale) -> None:
+    def _layout_portrait(self, s: Scale) -> None:
         w, h = self.width(), self.height()
         header_h, marquee_h, m, g = s.px(124), s.px(84), s.px(32), s.px(26)
         self.header.setGeometry(0, 0, w, header_h)
@@ -352,16 +353,16 @@ class BoardWindow(QWidget):
         self.grid.setGeometry(m, y, cw, bottom - recent_h - g - y)
         self._place_banner(s, header_h)
 
-    def _banner_room(self, s: theme.Scale) -> int:
+    def _banner_room(self, s: Scale) -> int:
         if not self._banner_shown:
             return 0
         self.banner.line = s.px(64)
         return self.banner.height_for(self._banner_width(s)) + s.px(10)
 
-    def _banner_width(self, s: theme.Scale) -> int:
+    def _banner_width(self, s: Scale) -> int:
         return min(self.width() - s.px(80), s.px(1300))
 
-    def _place_banner(self, s: theme.Scale, header_h: int) -> None:
+    def _place_banner(self, s: Scale, header_h: int) -> None:
         bw = self._banner_width(s)
         self.banner.line = s.px(64)
         height = self.banner.height_for(bw)

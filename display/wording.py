@@ -1,12 +1,18 @@
 """The board's words. Sources are Indonesian; English comes from display_en.qm.
 
 Painted widgets ask for their text at paint time, so a language switch shows at the next
-repaint. Every string is written out in a translate() call for pyside6-lupdate to find.
+repaint. Every string is written out in a translate() call for pyside6-lupdate to find;
+priorities, ticket statuses and counter states are ui.wording's, as in every program.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
+
+from core.domain.enums import CounterState, TicketStatus
+from ui import wording as shared
+
+STATES = {state.value: state for state in CounterState}
 
 
 def now_calling() -> str:
@@ -59,19 +65,15 @@ def idle_number() -> str:
 
 
 def state_name(state: str) -> str:
-    if state == "open":
-        return QCoreApplication.translate("Board", "Buka")
-    if state == "break":
-        return QCoreApplication.translate("Board", "Istirahat")
-    return QCoreApplication.translate("Board", "Tutup")
+    """A counter's state as the board state keeps it ("open", "break", "closed"), worded as
+    every program words it; anything else reads as closed."""
+    return shared.state_name(STATES.get(state, CounterState.CLOSED))
 
 
-def serving() -> str:
-    return QCoreApplication.translate("Board", "Sedang dilayani")
-
-
-def called_status() -> str:
-    return QCoreApplication.translate("Board", "Dipanggil")
+def ticket_status(status: str | None) -> str:
+    """The status of a counter's current ticket: serving, else called."""
+    shown = TicketStatus.SERVING if status == TicketStatus.SERVING else TicketStatus.CALLED
+    return shared.status_name(shown)
 
 
 def counter_free() -> str:

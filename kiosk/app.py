@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from core.config import DeviceSettings
 from core.errors import AntreError, ConfigError, DatabaseUnavailable
 from core.hall import HallService
+from core.language import as_language
 from kiosk.config import KioskConfig
 from kiosk.printing import PrinterConfigError, parse_printer_uri
 from kiosk.waiting import WaitingWindow
@@ -145,7 +146,7 @@ class _Starter:
     def _waiting_window(self, error: DatabaseUnavailable) -> WaitingWindow:
         """The calm page while the database is missing or unreachable, with the reason."""
         if self.waiting is None:
-            lang = self.config.language if self.config.language in ("id", "en") else "id"
+            lang = as_language(self.config.language)
             i18n.set_language(lang)
             self.waiting = WaitingWindow(lang)
         self.waiting.show_error(error)

@@ -23,22 +23,19 @@ from core.errors import DatabaseUnavailable
 from core.events import CONFIG_CHANGED, QUEUE_CHANGED, SETTINGS_CHANGED
 from core.hall import HallService
 from core.logo import logo_path
-from core.views import EventView, QueueSnapshot, ServiceInfo, ServiceQueue
+from core.views import (
+    AgencyView,
+    EventView,
+    QueueSnapshot,
+    ServiceInfo,
+    ServiceQueue,
+    agencies_of,
+)
 from ui.hall_sync import HallSync
 
 log = logging.getLogger(__name__)
 
 # Events after which the counts, estimates or availability shown may have changed.
-
-
-@dataclass(frozen=True)
-class Agency:
-    code: str
-    name: str
-    short_name: str
-    color: str
-    icon: str
-    services: tuple[ServiceInfo, ...]
 
 
 @dataclass(frozen=True)
@@ -97,23 +94,10 @@ class HallData(HallSync):
 
     # --- reading ---------------------------------------------------------------------
 
-    def agencies(self) -> list[Agency]:
-        grouped: dict[str, list[ServiceInfo]] = {}
-        for info in self.services:
-            grouped.setdefault(info.agency_code, []).append(info)
-        return [
-            Agency(
-                code,
-                s[0].agency_name,
-                s[0].agency_short_name,
-                s[0].agency_color,
-                s[0].agency_icon,
-                tuple(s),
-            )
-            for code, s in grouped.items()
-        ]
+    def agencies(self) -> list[AgencyView]:
+        return agencies_of(self.services)
 
-    def agency(self, code: str) -> Agency | None:
+    def agency(self, code: str) -> AgencyView | None:
         return next((a for a in self.agencies() if a.code == code), None)
 
     def service(self, code: str) -> ServiceInfo | None:

@@ -1,18 +1,16 @@
 """The kiosk's look: one calm, high-contrast palette, one type scale, one style sheet.
 
 Sizes are written for a 1920×1080 landscape screen (or 1080×1920 portrait) and scaled by
-:class:`Metrics` for other screens, so a 1366×768 kiosk keeps the same proportions. Text on
+:func:`scale_for` for other screens, so a 1366×768 kiosk keeps the same proportions. Text on
 its surface reaches at least 7:1 contrast; white text on coloured buttons at least 4.5:1.
 Widgets choose a look with a ``role`` property instead of styling themselves.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtGui import QColor, QFont
 
-FONT_FAMILIES = ["Segoe UI", "Noto Sans", "Inter", "Roboto", "Cantarell", "DejaVu Sans", "Arial"]
+from ui.theme import UI_FAMILIES, Scale, pixel_font
 
 BG = "#EEF2F7"
 SURFACE = "#FFFFFF"
@@ -38,47 +36,21 @@ PRIORITY_BG = "#F1EAFB"
 CLOSED_BG = "#E9EDF2"
 CLOSED_TEXT = "#5A6675"
 
-BASE_LONG, BASE_SHORT = 1920, 1080
 TOUCH = 120  # minimum touch target at 1080p, in pixels
+MARGIN = 56  # a page's side margins at 1080p
+GAP = 24  # between the parts of a page at 1080p
 
 
-@dataclass(frozen=True)
-class Metrics:
-    """The scale of this screen compared with the 1080p design, and sizes derived from it."""
-
-    scale: float = 1.0
-    portrait: bool = False
-
-    @classmethod
-    def for_size(cls, width: int, height: int) -> Metrics:
-        portrait = height > width
-        long_side, short_side = (height, width) if portrait else (width, height)
-        scale = min(long_side / BASE_LONG, short_side / BASE_SHORT)
-        return cls(round(max(0.55, min(1.6, scale)), 3), portrait)
-
-    def px(self, value: float) -> int:
-        return max(1, round(value * self.scale))
-
-    @property
-    def touch(self) -> int:
-        return self.px(TOUCH)
-
-    @property
-    def margin(self) -> int:
-        return self.px(56)
-
-    @property
-    def gap(self) -> int:
-        return self.px(24)
+def scale_for(width: int, height: int) -> Scale:
+    """The kiosk's scale on a ``width``×``height`` screen, kept between 0.55 and 1.6 so
+    that text stays readable and touch targets reachable; rounded, so a resize by a few
+    pixels does not lay every screen out again."""
+    scale = Scale.for_size(width, height)
+    return Scale(round(max(0.55, min(1.6, scale.unit)), 3), scale.portrait)
 
 
 def font(size_px: int, weight: QFont.Weight = QFont.Weight.Normal) -> QFont:
-    result = QFont()
-    result.setFamilies(FONT_FAMILIES)
-    result.setPixelSize(max(8, size_px))
-    result.setWeight(weight)
-    result.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
-    return result
+    return pixel_font(UI_FAMILIES, size_px, weight, smallest=8)
 
 
 def color(value: str, alpha: int | None = None) -> QColor:
@@ -100,7 +72,7 @@ def readable_on(background: str) -> str:
     return TEXT if luminance > 0.35 else "#FFFFFF"
 
 
-def style_sheet(m: Metrics) -> str:
+def style_sheet(m: Scale) -> str:
     """The whole kiosk's style sheet at this screen's scale."""
     px = m.px
     radius = px(22)
@@ -116,7 +88,7 @@ def style_sheet(m: Metrics) -> str:
     QLabel[role="small"] {{ font-size: {px(21)}px; color: {SUBTLE}; }}
 
     QPushButton {{ font-size: {px(30)}px; font-weight: 600; border-radius: {radius}px;
-        min-height: {m.touch}px; padding: 0 {px(44)}px; border: none; }}
+        min-height: {px(TOUCH)}px; padding: 0 {px(44)}px; border: none; }}
     QPushButton[role="primary"] {{ background: {PRIMARY}; color: white; }}
     QPushButton[role="primary"]:pressed {{ background: {PRIMARY_DARK}; }}
     QPushButton[role="primary"]:disabled {{ background: #9AAFC9; color: #F4F7FB; }}

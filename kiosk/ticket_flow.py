@@ -22,6 +22,7 @@ from core import clock
 from core.domain.enums import Priority
 from core.errors import DatabaseUnavailable, Refused
 from core.hall import HallService
+from core.language import Language
 from core.views import IssuedTicket
 from kiosk.config import KioskConfig
 from kiosk.printing import PAPERS, PrintableTicket, PrintResult, send_job
@@ -37,7 +38,7 @@ QR_FIELDS = ("hall", "date", "number", "ticket_id", "service")
 class TicketRequest:
     service_code: str
     priority: Priority
-    language: str
+    language: Language
     on_screen: bool
     priority_label: str | None
     settings: dict[str, Any]
@@ -107,7 +108,7 @@ def printable_ticket(
             str(request.settings.get("ticket_qr_template") or ""), ref.code, issued
         ),
         footer_lines=tuple(str(line) for line in footer),
-        language="en" if request.language == "en" else "id",
+        language=request.language,
         counters=issued.serving.shown,
     )
 

@@ -15,6 +15,7 @@ from core.errors import DatabaseMissing, DatabaseUnavailable
 from kiosk import theme
 from kiosk.screens.notice import TONES, ReasonLine, show_unavailable
 from kiosk.widgets import CircleIcon, Spinner, label
+from ui.theme import Scale
 
 
 class WaitingWindow(QWidget):
@@ -42,7 +43,7 @@ class WaitingWindow(QWidget):
         self.column.addSpacing(24)
         self.column.addWidget(self.spinner, 0, Qt.AlignmentFlag.AlignHCenter)
         self.column.addStretch(3)
-        self._rescale(theme.Metrics.for_size(1920, 1080))
+        self._rescale(theme.scale_for(1920, 1080))
         self.retranslate()
 
     def show_error(self, error: DatabaseUnavailable) -> None:
@@ -59,14 +60,14 @@ class WaitingWindow(QWidget):
         super().changeEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        self._rescale(theme.Metrics.for_size(self.width(), self.height()))
+        self._rescale(theme.scale_for(self.width(), self.height()))
         super().resizeEvent(event)
 
-    def _rescale(self, m: theme.Metrics) -> None:
+    def _rescale(self, m: Scale) -> None:
         self.setStyleSheet(theme.style_sheet(m))
         for child in (self.icon, self.spinner):
             child.rescale(m)
-        side = m.px(160) if not m.portrait else m.margin
+        side = m.px(160) if not m.portrait else m.px(theme.MARGIN)
         self.column.setContentsMargins(side, m.px(36), side, m.px(36))
         self.message.setStyleSheet(f"font-size: {m.px(34)}px; color: {theme.TEXT};")
         self.reason.setContentsMargins(0, m.px(18), 0, 0)

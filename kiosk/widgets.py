@@ -24,12 +24,7 @@ from PySide6.QtWidgets import (
 
 from kiosk import icons, theme
 from kiosk.text_fit import TextFit, fit_parts, fit_text
-
-
-def set_role(widget: QWidget, role: str) -> None:
-    widget.setProperty("role", role)
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
+from ui.theme import Scale
 
 
 def label(text: str = "", role: str = "body", *, wrap: bool = True) -> QLabel:
@@ -55,10 +50,10 @@ class TouchButton(QPushButton):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self._icon_name = icon
-        self.rescale(theme.Metrics())
+        self.rescale(Scale())
 
-    def rescale(self, m: theme.Metrics) -> None:
-        self.setMinimumHeight(m.touch)
+    def rescale(self, m: Scale) -> None:
+        self.setMinimumHeight(m.px(theme.TOUCH))
         if self._icon_name:
             role = self.property("role")
             tint = "#FFFFFF" if role in ("primary", "priority", "danger") else theme.PRIMARY_DARK
@@ -77,9 +72,9 @@ class Card(QAbstractButton):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.metrics = theme.Metrics()
+        self.metrics = Scale()
 
-    def rescale(self, m: theme.Metrics) -> None:
+    def rescale(self, m: Scale) -> None:
         self.metrics = m
         self.updateGeometry()
         self.update()
@@ -214,13 +209,13 @@ class IconView(QLabel):
     def __init__(self, name: str, size: int, tint: str = theme.TEXT, parent: QWidget | None = None):
         super().__init__(parent)
         self._name, self._size, self._tint = name, size, tint
-        self.rescale(theme.Metrics())
+        self.rescale(Scale())
 
     def set_icon(self, name: str, tint: str | None = None) -> None:
         self._name, self._tint = name, tint or self._tint
         self.rescale(self._metrics)
 
-    def rescale(self, m: theme.Metrics) -> None:
+    def rescale(self, m: Scale) -> None:
         self._metrics = m
         size = m.px(self._size)
         self.setFixedSize(size, size)
@@ -235,13 +230,13 @@ class CircleIcon(QWidget):
     ) -> None:
         super().__init__(parent)
         self._name, self._ink, self._disc, self._size = name, ink, disc, size
-        self.rescale(theme.Metrics())
+        self.rescale(Scale())
 
     def set_icon(self, name: str, ink: str, disc: str) -> None:
         self._name, self._ink, self._disc = name, ink, disc
         self.update()
 
-    def rescale(self, m: theme.Metrics) -> None:
+    def rescale(self, m: Scale) -> None:
         self.setFixedSize(m.px(self._size), m.px(self._size))
         self.update()
 
@@ -278,9 +273,9 @@ class Spinner(QWidget):
         self._timer.timeout.connect(self._step)
         self._delay = QTimer(self, singleShot=True, interval=delay_ms)
         self._delay.timeout.connect(self._appear)
-        self.rescale(theme.Metrics())
+        self.rescale(Scale())
 
-    def rescale(self, m: theme.Metrics) -> None:
+    def rescale(self, m: Scale) -> None:
         self.setFixedSize(m.px(self._size), m.px(self._size))
 
     def showEvent(self, _event) -> None:
@@ -323,9 +318,9 @@ class CountdownRing(QWidget):
         self._size = size
         self._fraction = 1.0
         self._seconds = 0
-        self.rescale(theme.Metrics())
+        self.rescale(Scale())
 
-    def rescale(self, m: theme.Metrics) -> None:
+    def rescale(self, m: Scale) -> None:
         self.setFixedSize(m.px(self._size), m.px(self._size))
 
     def set_progress(self, fraction: float, seconds: int) -> None:
@@ -378,14 +373,14 @@ class QrView(QLabel):
     def __init__(self, size: int = 360, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._size, self._payload = size, ""
-        self._metrics = theme.Metrics()
+        self._metrics = Scale()
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
     def set_payload(self, payload: str) -> None:
         self._payload = payload
         self.rescale(self._metrics)
 
-    def rescale(self, m: theme.Metrics) -> None:
+    def rescale(self, m: Scale) -> None:
         self._metrics = m
         size = m.px(self._size)
         self.setFixedSize(size, size)
@@ -438,7 +433,7 @@ class ResponsiveGrid(QWidget):
         super().__init__(parent)
         self._min_width = min_item_width
         self._max_columns = max_columns
-        self._metrics = theme.Metrics()
+        self._metrics = Scale()
         self._items: list[QWidget] = []
         self._columns = 0
         self._grid = QGridLayout(self)
@@ -461,9 +456,9 @@ class ResponsiveGrid(QWidget):
     def items(self) -> list[QWidget]:
         return list(self._items)
 
-    def rescale(self, m: theme.Metrics) -> None:
+    def rescale(self, m: Scale) -> None:
         self._metrics = m
-        self._grid.setSpacing(m.gap)
+        self._grid.setSpacing(m.px(theme.GAP))
         self._relayout(force=True)
 
     def resizeEvent(self, event) -> None:
@@ -484,7 +479,7 @@ class ResponsiveGrid(QWidget):
     def _relayout(self, force: bool = False) -> None:
         width = max(1, self._room())
         min_width = self._metrics.px(self._min_width)
-        gap = self._metrics.gap
+        gap = self._metrics.px(theme.GAP)
         columns = max(1, min(self._max_columns, (width + gap) // (min_width + gap)))
         if columns == self._columns and not force:
             return
@@ -512,5 +507,4 @@ __all__ = [
     "label",
     "pil_to_pixmap",
     "qr_pixmap",
-    "set_role",
 ]

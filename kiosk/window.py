@@ -21,12 +21,12 @@ from core import clock
 from core.domain.enums import Priority
 from core.errors import DatabaseUnavailable, Refused
 from core.hall import HallService
+from core.language import as_language
 from kiosk import theme
 from kiosk.config import KioskConfig
 from kiosk.hall_data import HallData
 from kiosk.printer_monitor import Mode, PrinterMonitor
 from kiosk.printing import PAPERS, PrintableTicket, PrintResult, print_ticket
-from kiosk.printing.ticket_layout import Language
 from kiosk.screens.admin import AdminScreen, PinScreen
 from kiosk.screens.base import Context, Screen, ticket_priority_label
 from kiosk.screens.header import Header
@@ -38,6 +38,7 @@ from kiosk.screens.result import BusyScreen, OnScreenTicketScreen, ResultScreen
 from kiosk.screens.services import ServicesScreen
 from kiosk.ticket_flow import FlowOutcome, TicketFlow, TicketRequest
 from ui import i18n, operations
+from ui.theme import Scale
 
 log = logging.getLogger(__name__)
 
@@ -90,7 +91,7 @@ class KioskWindow(QWidget):
             app.installEventFilter(self)
         if self.ctx.lang != "id":
             i18n.set_language(self.ctx.lang)
-        self._apply_metrics(theme.Metrics.for_size(1920, 1080))
+        self._apply_metrics(theme.scale_for(1920, 1080))
         self.stack.setCurrentWidget(self.home)
         if start:
             self.start()
@@ -228,7 +229,7 @@ class KioskWindow(QWidget):
         self.show_home(keep_priority=True)
 
     def set_language(self, lang: str) -> None:
-        lang = lang if lang in ("id", "en") else "id"
+        lang = as_language(lang)
         if lang == self.ctx.lang:
             self.header.switch.set_language(lang)
             return
@@ -291,7 +292,7 @@ class KioskWindow(QWidget):
             self.show_screen(self.result)
         else:
             self.notice.show_print_failure(
-                printed.message("en" if self.ctx.lang == "en" else "id"),
+                printed.message(self.ctx.lang),
                 outcome.issued.ticket.number,
                 offer_on_screen=self.config.on_screen_fallback,
             )
@@ -364,7 +365,7 @@ class KioskWindow(QWidget):
         ticket = self._test_ticket(now)
         uri, paper = self.config.printer, PAPERS[self.config.paper_spec]
         timeout, status_timeout = self.config.print_timeout, self.config.status_timeout
-        lang: Language = "en" if self.ctx.lang == "en" else "id"
+        lang = self.ctx.lang
 
         def done(result: PrintResult) -> None:
             self.monitor.note_print(result)
@@ -395,7 +396,7 @@ class KioskWindow(QWidget):
             priority_label=None,
             qr_payload=str(self.data.settings.get("ticket_qr_template") or "") or None,
             footer_lines=(self.tr("Printer siap digunakan."),),
-            language="en" if self.ctx.lang == "en" else "id",
+            language=self.ctx.lang,
         )
 
     def request_exit(self) -> None:
@@ -447,11 +448,11 @@ class KioskWindow(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        metrics = theme.Metrics.for_size(self.width(), self.height())
+        metrics = theme.scale_for(self.width(), self.height())
         if metrics != self.ctx.metrics:
             self._apply_metrics(metrics)
 
-    def _apply_metrics(self, metrics: theme.Metrics) -> None:
+    def _apply_metrics(self, metrics: Scale) -> None:
         self.ctx.metrics = metrics
         self.setStyleSheet(theme.style_sheet(metrics))
         self.header.rescale(metrics)

@@ -417,46 +417,6 @@
 <context>
     <name>Wording</name>
     <message>
-        <source>Lansia</source>
-        <translation>Elderly</translation>
-    </message>
-    <message>
-        <source>Disabilitas</source>
-        <translation>Disability</translation>
-    </message>
-    <message>
-        <source>Ibu hamil / anak</source>
-        <translation>Pregnant / with child</translation>
-    </message>
-    <message>
-        <source>Dipanggil</source>
-        <translation>Called</translation>
-    </message>
-    <message>
-        <source>Sedang dilayani</source>
-        <translation>Being served</translation>
-    </message>
-    <message>
-        <source>Menunggu</source>
-        <translation>Waiting</translation>
-    </message>
-    <message>
-        <source>Ditunda</source>
-        <translation>Parked</translation>
-    </message>
-    <message>
-        <source>Buka</source>
-        <translation>Open</translation>
-    </message>
-    <message>
-        <source>Istirahat</source>
-        <translation>On break</translation>
-    </message>
-    <message>
-        <source>Tutup</source>
-        <translation>Closed</translation>
-    </message>
-    <message>
         <source>&lt; 1 mnt</source>
         <translation>&lt; 1 min</translation>
     </message>

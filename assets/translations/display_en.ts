@@ -55,26 +55,6 @@
         <translation>Called numbers appear here</translation>
     </message>
     <message>
-        <location filename="../../display/wording.py" line="58"/>
-        <source>Buka</source>
-        <translation>Open</translation>
-    </message>
-    <message>
-        <location filename="../../display/wording.py" line="60"/>
-        <source>Istirahat</source>
-        <translation>Break</translation>
-    </message>
-    <message>
-        <location filename="../../display/wording.py" line="61"/>
-        <source>Tutup</source>
-        <translation>Closed</translation>
-    </message>
-    <message>
-        <location filename="../../display/wording.py" line="65"/>
-        <source>Sedang dilayani</source>
-        <translation>Being served</translation>
-    </message>
-    <message>
         <location filename="../../display/wording.py" line="73"/>
         <source>Menunggu panggilan</source>
         <translation>Ready to call</translation>

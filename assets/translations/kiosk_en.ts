@@ -570,21 +570,6 @@
 <context>
     <name>Wording</name>
     <message>
-        <location filename="../../kiosk/screens/base.py" line="58"/>
-        <source>Lansia</source>
-        <translation>Elderly</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/screens/base.py" line="59"/>
-        <source>Penyandang disabilitas</source>
-        <translation>Person with a disability</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/screens/base.py" line="60"/>
-        <source>Ibu hamil / membawa anak</source>
-        <translation>Pregnant / with a small child</translation>
-    </message>
-    <message>
         <location filename="../../kiosk/screens/base.py" line="69"/>
         <source>PRIORITAS</source>
         <translation>PRIORITY</translation>

@@ -17,6 +17,8 @@ from enum import StrEnum
 
 from num2words import num2words
 
+from core.language import LANGUAGES
+
 __all__ = [
     "DEFAULT_TEMPLATES",
     "PLACEHOLDERS",
@@ -38,7 +40,6 @@ __all__ = [
     "validate_template",
 ]
 
-LANGUAGES = ("id", "en")
 
 DEFAULT_TEMPLATES = {
     "id": "Nomor antrean, {letters}, {number}, silakan menuju loket {counter}",

@@ -10,8 +10,9 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
+from core.views import AgencyView
 from display import theme, wording
-from display.board_state import Agency, CounterSlot
+from display.board_state import CounterSlot
 from display.painting import PaintedText, draw_text, fitted, panel
 from display.widgets import Glow, counter_name_shown
 
@@ -44,7 +45,7 @@ class CounterGrid(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.slots: list[CounterSlot] = []
-        self.agencies: dict[str, Agency] = {}
+        self.agencies: dict[str, AgencyView] = {}
         self.title = ""
         self.unit = 1.0  # the window's scale, for the title
         self._flash: dict[int, float] = {}  # counter → when its new number arrived
@@ -54,7 +55,7 @@ class CounterGrid(QWidget):
         self.texts: dict[str, PaintedText] = {}  # "name.3", "status.3" … as last painted
         self.on_painted: Callable[[str, float], None] | None = None  # (number, monotonic): bench
 
-    def set_slots(self, slots: Sequence[CounterSlot], agencies: dict[str, Agency]) -> None:
+    def set_slots(self, slots: Sequence[CounterSlot], agencies: dict[str, AgencyView]) -> None:
         self.slots = list(slots)
         self.agencies = agencies
         self.update()
@@ -250,7 +251,7 @@ class CounterGrid(QWidget):
 
 def tile_status(slot: CounterSlot) -> str:
     if slot.current is not None and slot.state != "closed":
-        return wording.serving() if slot.status == "serving" else wording.called_status()
+        return wording.ticket_status(slot.status)
     return {
         "open": wording.counter_free(),
         "break": wording.counter_on_break(),

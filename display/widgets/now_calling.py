@@ -15,8 +15,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
+from core.views import AgencyView
 from display import theme, wording
-from display.board_state import Agency, Call
+from display.board_state import Call
 from display.painting import PaintedText, draw_text, fitted, panel, wrap
 from display.widgets import Glow, counter_name_shown
 
@@ -36,14 +37,14 @@ class NowCallingPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.call: Call | None = None
-        self.agency: Agency | None = None
+        self.agency: AgencyView | None = None
         self.compact = False  # portrait: number and loket side by side
         self.glow = Glow(parent=self)
         self.glow.tick.connect(self.update)
         self.presented = 0  # how many calls were shown (tests, bench)
         self.texts: dict[str, PaintedText] = {}  # "number", "go_to", "counter" … last painted
 
-    def present(self, call: Call | None, agency: Agency | None, highlight: bool) -> None:
+    def present(self, call: Call | None, agency: AgencyView | None, highlight: bool) -> None:
         self.call = call
         self.agency = agency
         self.presented += 1

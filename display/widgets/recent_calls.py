@@ -9,8 +9,9 @@ from PySide6.QtGui import QFont, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 from core import dates
+from core.views import AgencyView
 from display import theme, wording
-from display.board_state import Agency, Call
+from display.board_state import Call
 from display.painting import draw_text, panel
 from display.widgets import counter_name_shown
 
@@ -23,12 +24,12 @@ class RecentCalls(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.calls: list[Call] = []
-        self.agencies: dict[str, Agency] = {}
+        self.agencies: dict[str, AgencyView] = {}
         self.timezone = "Asia/Jakarta"
         self.horizontal = False
         self.exclude: int | None = None  # the ticket on the "now calling" card
 
-    def set_calls(self, calls: Sequence[Call], agencies: dict[str, Agency]) -> None:
+    def set_calls(self, calls: Sequence[Call], agencies: dict[str, AgencyView]) -> None:
         self.calls = list(calls)
         self.agencies = agencies
         self.update()

@@ -23,6 +23,7 @@ from escpos.escpos import Escpos
 from escpos.exceptions import DeviceNotFoundError
 from escpos.printer import File, Network, Serial, Usb, Win32Raw
 
+from core.language import Language
 from kiosk.printing import realtime_status as rt
 from kiosk.printing.escpos_render import paper_profile, render_ticket_job
 from kiosk.printing.printer_uri import PrinterConfigError, PrinterTarget, parse_printer_uri
@@ -92,7 +93,7 @@ class PrintResult:
     paper_near_end: bool = False  # printed, but staff should change the roll soon
     may_have_printed: bool = False  # failed after data left: part of a ticket may be out
 
-    def message(self, language: Literal["id", "en"]) -> str:
+    def message(self, language: Language) -> str:
         return self.message_id if language == "id" else self.message_en
 
 

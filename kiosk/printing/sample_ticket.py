@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from core.language import as_language
 from kiosk.printing.png_render import save_png
 from kiosk.printing.printers import print_ticket
 from kiosk.printing.ticket_layout import PAPER_58MM, PAPER_80MM, PAPERS, PrintableTicket
@@ -38,7 +39,7 @@ def sample_ticket(language: str = "id") -> PrintableTicket:
             "Layanan gratis. Tolak pungutan liar.",
             "Berlaku hari ini",
         ),
-        language="en" if language == "en" else "id",
+        language=as_language(language),
         counters=(1, 2),
     )
 

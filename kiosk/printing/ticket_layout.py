@@ -19,11 +19,11 @@ import qrcode
 import qrcode.constants
 
 from core import dates
+from core.language import Language
 from kiosk.printing.charset import printable_text
 
 log = logging.getLogger(__name__)
 
-Language = Literal["id", "en"]
 Align = Literal["left", "center", "right"]
 
 

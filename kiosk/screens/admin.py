@@ -21,6 +21,7 @@ from kiosk import theme
 from kiosk.printer_monitor import PrinterState
 from kiosk.screens.base import Context, Screen
 from kiosk.widgets import TouchButton, label
+from ui.theme import Scale, set_property
 
 MAX_TRIES = 5
 LOCK_SECONDS = 60
@@ -129,7 +130,7 @@ class PinScreen(Screen):
         self.cancel.setText(self.tr("Batal"))
         self._update()
 
-    def rescale_layout(self, m: theme.Metrics) -> None:
+    def rescale_layout(self, m: Scale) -> None:
         super().rescale_layout(m)
         self.pad.setSpacing(m.px(18))
         self.body.setDirection(
@@ -281,11 +282,8 @@ class AdminScreen(Screen):
         }
         for key, text in values.items():
             self.values[key].setText(text)
-        self.lang_id.setProperty("role", "primary" if self.ctx.lang == "id" else "secondary")
-        self.lang_en.setProperty("role", "primary" if self.ctx.lang == "en" else "secondary")
-        for button in (self.lang_id, self.lang_en):
-            button.style().unpolish(button)
-            button.style().polish(button)
+        for button, code in ((self.lang_id, "id"), (self.lang_en, "en")):
+            set_property(button, "role", "primary" if self.ctx.lang == code else "secondary")
 
     def status_text(self, state: PrinterState) -> str:
         if not self.ctx.config.has_printer:
@@ -304,7 +302,7 @@ class AdminScreen(Screen):
         problem = f" · {state.problem.value}" if state.problem else ""
         return f"{online} · {paper}{problem}"
 
-    def rescale_layout(self, m: theme.Metrics) -> None:
+    def rescale_layout(self, m: Scale) -> None:
         super().rescale_layout(m)
         self.facts.setContentsMargins(m.px(36), m.px(28), m.px(36), m.px(28))
         self.facts.setHorizontalSpacing(m.px(40))

@@ -9,11 +9,14 @@ from core import clock
 from core.domain.enums import Priority
 from core.domain.hours import Reason
 from core.hall import HallService
+from core.language import Language, as_language
 from core.views import ServiceQueue
 from kiosk import theme
 from kiosk.config import KioskConfig
 from kiosk.hall_data import HallData
 from kiosk.printer_monitor import PrinterMonitor
+from ui.theme import Scale
+from ui.wording import priority_name
 
 
 class Context(QObject):
@@ -34,8 +37,8 @@ class Context(QObject):
         self.data = data
         self.config = config
         self.monitor = monitor
-        self.lang = config.language if config.language in ("id", "en") else "id"
-        self.metrics = theme.Metrics()
+        self.lang: Language = as_language(config.language)
+        self.metrics = Scale()
         self.priority = Priority.REGULAR
 
     @property
@@ -50,15 +53,6 @@ class Context(QObject):
         if priority != self.priority:
             self.priority = priority
             self.priority_changed.emit()
-
-
-def priority_name(priority: Priority) -> str:
-    names = {
-        Priority.LANSIA: QCoreApplication.translate("Wording", "Lansia"),
-        Priority.DISABILITAS: QCoreApplication.translate("Wording", "Penyandang disabilitas"),
-        Priority.IBU_HAMIL: QCoreApplication.translate("Wording", "Ibu hamil / membawa anak"),
-    }
-    return names.get(priority, "")
 
 
 def ticket_priority_label(priority: Priority) -> str | None:
@@ -124,7 +118,7 @@ class Screen(QWidget):
         self.setProperty("role", "page")
 
     @property
-    def metrics(self) -> theme.Metrics:
+    def metrics(self) -> Scale:
         return self.ctx.metrics
 
     def retranslate(self) -> None:
@@ -136,17 +130,17 @@ class Screen(QWidget):
     def entered(self) -> None:
         """The screen is about to be shown."""
 
-    def rescale(self, m: theme.Metrics) -> None:
+    def rescale(self, m: Scale) -> None:
         for child in self.findChildren(QWidget):
             if not isinstance(child, Screen) and hasattr(child, "rescale"):
                 child.rescale(m)
         self.rescale_layout(m)
 
-    def rescale_layout(self, m: theme.Metrics) -> None:
+    def rescale_layout(self, m: Scale) -> None:
         layout = self.layout()
         if layout is not None:
-            layout.setContentsMargins(m.margin, m.px(36), m.margin, m.px(36))
-            layout.setSpacing(m.gap)
+            layout.setContentsMargins(m.px(theme.MARGIN), m.px(36), m.px(theme.MARGIN), m.px(36))
+            layout.setSpacing(m.px(theme.GAP))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -17,9 +17,11 @@ from PySide6.QtWidgets import (
 )
 
 from core import clock, dates
+from core.language import LANGUAGES
 from kiosk import icons, theme
 from kiosk.screens.base import Context
 from kiosk.widgets import label
+from ui.theme import Scale
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +33,7 @@ class Emblem(QWidget):
         super().__init__(parent)
         self.logo: QPixmap | None = None
         self._scaled: tuple[tuple[int, int, float], QPixmap] | None = None  # (for size, pixmap)
-        self.rescale(theme.Metrics())
+        self.rescale(Scale())
 
     def set_logo(self, path: Path | None) -> bool:
         """Show the picture at ``path`` (None: the drawn emblem); False when there is none."""
@@ -43,7 +45,7 @@ class Emblem(QWidget):
         self.update()
         return pixmap is not None
 
-    def rescale(self, m: theme.Metrics) -> None:
+    def rescale(self, m: Scale) -> None:
         self.setFixedSize(m.px(96), m.px(96))
 
     def _scaled_logo(self, logo: QPixmap) -> QPixmap:
@@ -96,7 +98,7 @@ class LanguageSwitch(QWidget):
         row.setSpacing(0)
         self.group = QButtonGroup(self)
         self.buttons: dict[str, QPushButton] = {}
-        for code in ("id", "en"):
+        for code in LANGUAGES:
             button = QPushButton()
             button.setObjectName(f"lang-{code}")
             button.setCheckable(True)
@@ -108,15 +110,15 @@ class LanguageSwitch(QWidget):
             row.addWidget(button)
         self.buttons["id"].setText("ID\nBahasa")
         self.buttons["en"].setText("EN\nEnglish")
-        self.rescale(theme.Metrics())
+        self.rescale(Scale())
 
     def set_language(self, lang: str) -> None:
         self.buttons.get(lang, self.buttons["id"]).setChecked(True)
 
-    def rescale(self, m: theme.Metrics) -> None:
+    def rescale(self, m: Scale) -> None:
         r = m.px(20)
         for code, button in self.buttons.items():
-            button.setFixedSize(m.touch, m.touch)
+            button.setFixedSize(m.px(theme.TOUCH), m.px(theme.TOUCH))
             left = code == "id"
             corners = (
                 f"border-top-left-radius: {r}px; border-bottom-left-radius: {r}px;"
@@ -175,7 +177,7 @@ class Header(QWidget):
         self._timer.timeout.connect(self.tick)
         self._timer.start()
         self.retranslate()
-        self.rescale(theme.Metrics())
+        self.rescale(Scale())
 
     def retranslate(self) -> None:
         self.tagline.setText(self.tr("Silakan ambil nomor antrean di sini"))
@@ -193,11 +195,11 @@ class Header(QWidget):
         self.time.setText(dates.clock_time(now, tz))
         self.date.setText(dates.long_date(now, tz, self.ctx.lang))
 
-    def rescale(self, m: theme.Metrics) -> None:
+    def rescale(self, m: Scale) -> None:
         self.emblem.rescale(m)
         self.switch.rescale(m)
         self.setFixedHeight(m.px(168))
-        self.row.setContentsMargins(m.margin, m.px(20), m.margin, m.px(24))
+        self.row.setContentsMargins(m.px(theme.MARGIN), m.px(20), m.px(theme.MARGIN), m.px(24))
         self.row.setSpacing(m.px(28))
         self.hall_name.setMaximumWidth(m.px(1100))
         hall = self.ctx.hall.hall

@@ -6,16 +6,18 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QPainter
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
 
+from core.views import AgencyView
 from kiosk import icons, theme
-from kiosk.hall_data import Agency
-from kiosk.screens.base import Context, Screen, priority_name, waiting_text
+from kiosk.screens.base import Context, Screen, waiting_text
 from kiosk.widgets import Card, IconView, ResponsiveGrid, ScrollArea, TouchButton, draw_text, label
+from ui.theme import Scale
+from ui.wording import priority_name
 
 
 class AgencyTile(Card):
     """An agency: its badge, short and full name, and how many wait for its services."""
 
-    def __init__(self, agency: Agency, parent: QWidget | None = None) -> None:
+    def __init__(self, agency: AgencyView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.agency = agency
         self.setObjectName(f"agency-{agency.code}")
@@ -25,7 +27,7 @@ class AgencyTile(Card):
     def sizeHint(self) -> QSize:
         return QSize(self.metrics.px(420), self.metrics.px(150))
 
-    def rescale(self, m: theme.Metrics) -> None:
+    def rescale(self, m: Scale) -> None:
         super().rescale(m)
         self.setFixedHeight(m.px(150))
 
@@ -95,7 +97,7 @@ class PriorityBanner(QWidget):
         self.row.addWidget(self.text, 1)
         self.row.addWidget(self.button)
 
-    def rescale(self, m: theme.Metrics) -> None:
+    def rescale(self, m: Scale) -> None:
         self.row.setContentsMargins(m.px(32), m.px(14), m.px(14), m.px(14))
         self.row.setSpacing(m.px(20))
         self.setStyleSheet(
@@ -193,14 +195,14 @@ class HomeScreen(Screen):
         settings = self.ctx.data.settings
         return str(settings.get("survey_url") or self.ctx.config.survey_url or "")
 
-    def rescale_layout(self, m: theme.Metrics) -> None:
+    def rescale_layout(self, m: Scale) -> None:
         super().rescale_layout(m)
-        self.column.setContentsMargins(m.margin, m.px(30), m.margin, m.px(30))
+        self.column.setContentsMargins(m.px(theme.MARGIN), m.px(30), m.px(theme.MARGIN), m.px(30))
         self.grid.rescale(m)
         self.banner.rescale(m)
         self.column.setSpacing(m.px(28))
         self.top.setDirection(
             QBoxLayout.Direction.TopToBottom if m.portrait else QBoxLayout.Direction.LeftToRight
         )
-        self.top.setSpacing(m.gap)
+        self.top.setSpacing(m.px(theme.GAP))
         self.priority_button.setMinimumWidth(m.px(360))

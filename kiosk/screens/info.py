@@ -11,6 +11,7 @@ from core.views import ServiceInfo
 from kiosk import theme
 from kiosk.screens.base import Context, Screen, reason_text
 from kiosk.widgets import IconView, ScrollArea, TouchButton, label
+from ui.theme import Scale
 
 
 class Section(QFrame):
@@ -51,9 +52,9 @@ class Section(QFrame):
                 self.body.addWidget(item)
                 self._items.append(item)
 
-    _metrics = theme.Metrics()
+    _metrics = Scale()
 
-    def rescale(self, m: theme.Metrics) -> None:
+    def rescale(self, m: Scale) -> None:
         self._metrics = m
         self.box.setContentsMargins(m.px(32), m.px(26), m.px(32), m.px(28))
         self.box.setSpacing(m.px(14))
@@ -162,14 +163,14 @@ class InfoScreen(Screen):
         parts = [p.strip() for p in re.split(r"(?:^|\s)(?=\d+\.\s)", procedure) if p.strip()]
         return parts or [procedure]
 
-    def rescale_layout(self, m: theme.Metrics) -> None:
+    def rescale_layout(self, m: Scale) -> None:
         super().rescale_layout(m)
         self.columns.setDirection(
             QBoxLayout.Direction.TopToBottom if m.portrait else QBoxLayout.Direction.LeftToRight
         )
-        self.columns.setSpacing(m.gap)
+        self.columns.setSpacing(m.px(theme.GAP))
         for column in (self.left_column, self.right_column):
-            column.setSpacing(m.gap)
+            column.setSpacing(m.px(theme.GAP))
         self.take.setMinimumWidth(m.px(520))
         self.closed_note.setStyleSheet(
             f"color: {theme.WARNING}; background: {theme.WARNING_BG}; font-size: {m.px(27)}px;"

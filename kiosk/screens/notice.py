@@ -11,6 +11,7 @@ from kiosk import theme
 from kiosk.printing import FailureKind
 from kiosk.screens.base import Context, Screen
 from kiosk.widgets import CircleIcon, QrView, Spinner, TouchButton, label
+from ui.theme import Scale
 
 TONES = {
     "error": ("alert", theme.DANGER, theme.DANGER_BG),
@@ -57,9 +58,9 @@ class MessagePage(Screen):
     def set_tone(self, tone: str) -> None:
         self.icon.set_icon(*TONES[tone])
 
-    def rescale_layout(self, m: theme.Metrics) -> None:
+    def rescale_layout(self, m: Scale) -> None:
         super().rescale_layout(m)
-        side = m.px(160) if not m.portrait else m.margin  # a calm measure for long lines
+        side = m.px(160) if not m.portrait else m.px(theme.MARGIN)  # a calm measure for long lines
         self.column.setContentsMargins(side, m.px(36), side, m.px(36))
         self.buttons.setSpacing(m.px(28))
         for button in (self.primary, self.secondary):
@@ -203,7 +204,7 @@ class UnavailableScreen(MessagePage):
     def retranslate(self) -> None:
         show_unavailable(self, self.ctx.data.outage_text(self.ctx.lang))
 
-    def rescale_layout(self, m: theme.Metrics) -> None:
+    def rescale_layout(self, m: Scale) -> None:
         super().rescale_layout(m)
         self.reason.setContentsMargins(0, m.px(18), 0, 0)
 
@@ -281,7 +282,7 @@ class SurveyScreen(MessagePage):
         )
         self.primary.setText(self.tr("Kembali"))
 
-    def rescale_layout(self, m: theme.Metrics) -> None:
+    def rescale_layout(self, m: Scale) -> None:
         super().rescale_layout(m)
         self.body.setDirection(
             QBoxLayout.Direction.TopToBottom if m.portrait else QBoxLayout.Direction.LeftToRight

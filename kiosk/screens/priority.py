@@ -8,8 +8,10 @@ from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from core.domain.enums import Priority
 from kiosk import icons, theme
-from kiosk.screens.base import Context, Screen, priority_name
+from kiosk.screens.base import Context, Screen
 from kiosk.widgets import Card, TouchButton, draw_text, label
+from ui.theme import Scale
+from ui.wording import priority_name
 
 GROUPS = (
     (Priority.LANSIA, "lansia"),
@@ -29,7 +31,7 @@ class PriorityCard(Card):
     def sizeHint(self) -> QSize:
         return QSize(self.metrics.px(500), self.metrics.px(360))
 
-    def rescale(self, m: theme.Metrics) -> None:
+    def rescale(self, m: Scale) -> None:
         super().rescale(m)
         self.setMinimumHeight(m.px(220) if m.portrait else m.px(380))
 
@@ -131,7 +133,7 @@ class PriorityScreen(Screen):
             )
         )
 
-    def rescale_layout(self, m: theme.Metrics) -> None:
+    def rescale_layout(self, m: Scale) -> None:
         super().rescale_layout(m)
         self.cards_box.setDirection(
             QBoxLayout.Direction.TopToBottom if m.portrait else QBoxLayout.Direction.LeftToRight

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLay
 from core.views import IssuedTicket
 from kiosk import theme
 from kiosk.printing import PAPERS, render_png
-from kiosk.screens.base import Context, Screen, priority_name, wait_text
+from kiosk.screens.base import Context, Screen, wait_text
 from kiosk.ticket_flow import FlowOutcome
 from kiosk.widgets import (
     CountdownRing,
@@ -23,6 +23,8 @@ from kiosk.widgets import (
     label,
     pil_to_pixmap,
 )
+from ui.theme import Scale, set_property
+from ui.wording import priority_name
 
 
 class BusyScreen(Screen):
@@ -82,7 +84,7 @@ class StatTile(QFrame):
         self.row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignVCenter)
         self.row.addLayout(texts, 1)
 
-    def rescale(self, m: theme.Metrics) -> None:
+    def rescale(self, m: Scale) -> None:
         self.row.setContentsMargins(m.px(30), m.px(20), m.px(30), m.px(20))
         self.row.setSpacing(m.px(24))
         self.setStyleSheet(
@@ -126,16 +128,14 @@ class NumberCard(QFrame):
     def show_ticket(self, issued: IssuedTicket, status: str, ok: bool) -> None:
         ticket = issued.ticket
         self.status.setText(status)
-        self.status.setProperty("ok", ok)
         self.number.setText(ticket.number)
         self.priority.setVisible(ticket.priority.is_priority)
         self.priority.setText(priority_name(ticket.priority))
         self.service.setText(ticket.service_name)
         self.agency.setText(ticket.agency_name)
-        self.style().unpolish(self.status)
-        self.style().polish(self.status)
+        set_property(self.status, "ok", ok)
 
-    def rescale(self, m: theme.Metrics) -> None:
+    def rescale(self, m: Scale) -> None:
         self.box.setContentsMargins(m.px(40), m.px(36), m.px(40), m.px(40))
         self.box.setSpacing(m.px(6))
         self.setStyleSheet(
@@ -271,10 +271,10 @@ class ResultScreen(Screen):
             return self.tr("Loket buka pukul"), [opens_at]
         return self.tr("Loket yang buka"), [self.tr("Belum ada")]
 
-    def rescale_layout(self, m: theme.Metrics) -> None:
+    def rescale_layout(self, m: Scale) -> None:
         super().rescale_layout(m)
         self.body.setSpacing(m.px(32))
-        self.side.setSpacing(m.gap)
+        self.side.setSpacing(m.px(theme.GAP))
         self._arrange(m.portrait)
         self.finish.setMinimumWidth(m.px(300))
 
@@ -380,7 +380,7 @@ class OnScreenTicketScreen(ResultScreen):
         image = render_png(self.outcome.printable, PAPERS[self.ctx.config.paper_spec])
         self.image.set_image(image)
 
-    def rescale_layout(self, m: theme.Metrics) -> None:
+    def rescale_layout(self, m: Scale) -> None:
         super().rescale_layout(m)
         self.paper_box.setContentsMargins(m.px(24), m.px(20), m.px(24), m.px(24))
         self.paper.setStyleSheet(

@@ -6,12 +6,13 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QVBoxLayout, QWidget
 
-from core.views import ServiceInfo, ServiceQueue
+from core.views import AgencyView, ServiceInfo, ServiceQueue
 from kiosk import icons, theme
-from kiosk.hall_data import Agency
-from kiosk.screens.base import Context, Screen, priority_name, reason_text, wait_text, waiting_text
+from kiosk.screens.base import Context, Screen, reason_text, wait_text, waiting_text
 from kiosk.text_fit import TextFit, fit_text
 from kiosk.widgets import ResponsiveGrid, ScrollArea, TouchButton, draw_text, label
+from ui.theme import Scale
+from ui.wording import priority_name
 
 NAME_PX, NAME_MIN_PX = 29, 24  # a long name is set up to a sixth smaller before it is elided
 
@@ -25,7 +26,7 @@ class ServiceButton(QAbstractButton):
         self.queue: ServiceQueue | None = None
         self.reason = ""
         self.figures: tuple[str, str] = ("", "")
-        self.metrics = theme.Metrics()
+        self.metrics = Scale()
         self.setObjectName(f"service-{info.code}")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -156,9 +157,9 @@ class ServiceRow(QWidget):
         self.row = QHBoxLayout(self)
         self.row.addWidget(self.button, 1)
         self.row.addWidget(self.info_button)
-        self.metrics = theme.Metrics()
+        self.metrics = Scale()
 
-    def rescale(self, m: theme.Metrics) -> None:
+    def rescale(self, m: Scale) -> None:
         self.metrics = m
         self.button.metrics = m
         self.info_button.rescale(m)
@@ -190,7 +191,7 @@ class ServicesScreen(Screen):
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("screen-services")
-        self.agency: Agency | None = None
+        self.agency: AgencyView | None = None
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.back_button = TouchButton("", "back", "back")
@@ -267,7 +268,7 @@ class ServicesScreen(Screen):
         """Disabled while a ticket is being issued, so a second tap does nothing."""
         self.grid.setEnabled(enabled)
 
-    def rescale_layout(self, m: theme.Metrics) -> None:
+    def rescale_layout(self, m: Scale) -> None:
         super().rescale_layout(m)
         self.grid.rescale(m)
         for row in self.rows.values():

@@ -99,7 +99,7 @@ def test_english_board(qapp) -> None:
     i18n.set_language("en")
     try:
         assert wording.now_calling() == "Ticket number"
-        assert wording.state_name("break") == "Break"
+        assert wording.state_name("break") == "On break"
     finally:
         i18n.set_language("id")
     assert wording.now_calling() == "Nomor antrean"

@@ -65,7 +65,7 @@ def test_a_no_show_leaves_the_card_for_the_call_still_standing(
     assert not board.window.now_calling.highlighted  # no "Dipanggil" badge for an old call
     assert board.window.grid.number_at(1) == ""
     assert _tile_status(board, 1) == wording.counter_free()
-    assert _tile_status(board, 3) == wording.called_status()
+    assert _tile_status(board, 3) == wording.ticket_status("called")
 
 
 def test_a_transfer_and_a_finish_clear_the_tiles(qtbot, make_board, hall, issue) -> None:
