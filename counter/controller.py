@@ -1,8 +1,8 @@
 """One counter's workstation without its window: requests in, views out.
 
 :class:`CounterController` holds what one officer at one counter works with: the hall,
-the snapshot core last gave (refreshed by the event feed through ui.hall_sync and after
-each action), the ticket held, and the :class:`~counter.actions.ActionRunner` that sends
+what core last told about the counter (a CounterReading, refreshed by the
+event feed through ui.hall_sync and after each action), the ticket held, and the :class:`~counter.actions.ActionRunner` that sends
 each request to core once, off the GUI thread, through outages. It never decides a
 ticket rule: which actions can act comes from core.domain.ticket_rules, and a refusal is
 core's. Requests are plain methods (``call_next()``, ``transfer(code, position, note)``);
@@ -27,7 +27,7 @@ from core.hall import HallService
 from core.views import EventView, OfficerView, TicketView
 from counter import no_show, outcomes, steps
 from counter.actions import ActionRunner, Attempt, Step
-from counter.snapshot import CounterSnapshot, load
+from counter.reading import CounterReading, load
 from counter.views import (
     ClosingQuestion,
     ControlsView,
@@ -76,7 +76,7 @@ class CounterController(QObject):
         self.counter_number = counter
         self.lang = lang
         self.synchronous = synchronous
-        self.snapshot: CounterSnapshot | None = None
+        self.reading: CounterReading | None = None
         self.current: TicketView | None = None
         self.loaded = False
         self.closed = False
@@ -144,13 +144,13 @@ class CounterController(QObject):
             self._load_failed,
         )
 
-    def _first_load(self, snapshot: CounterSnapshot) -> None:
+    def _first_load(self, reading: CounterReading) -> None:
         if self.closed:
             return
         self.loaded = True
-        self._apply(snapshot)
-        self.sync.follow(snapshot.cursor or 0)
-        view = snapshot.counter
+        self._apply(reading)
+        self.sync.follow(reading.cursor or 0)
+        view = reading.counter
         if view.state is not CounterState.OPEN or view.officer_username != self.officer.username:
             self._submit("open", [self._state_step(CounterState.OPEN)])
 
@@ -197,7 +197,7 @@ class CounterController(QObject):
         self._refresh_again = False
         epoch, config = self._epoch, self._want_config
         self._want_config = False
-        previous = self.snapshot
+        previous = self.reading
         self.sync.read(
             lambda hall: load(
                 hall,
@@ -207,27 +207,27 @@ class CounterController(QObject):
                 with_cursor=True,
                 previous=previous,
             ),
-            lambda snapshot: self._refreshed(snapshot, epoch, config),
+            lambda reading: self._refreshed(reading, epoch, config),
             self._load_failed,
         )
 
-    def _refreshed(self, snapshot: CounterSnapshot, epoch: int, config: bool) -> None:
+    def _refreshed(self, reading: CounterReading, epoch: int, config: bool) -> None:
         self.refreshing = False
         if epoch != self._epoch or self.runner.busy:
             # An action moved on while we read: this view may predate it.
             self._want_config = self._want_config or config
             self._refresh_again = True
         else:
-            self._apply(snapshot)
+            self._apply(reading)
             self.runner.report_ok()
         if self._refresh_again and not self.runner.busy:
             self.request_refresh()
 
-    def _apply(self, snapshot: CounterSnapshot) -> None:
-        self.snapshot = snapshot
-        self.current = snapshot.current
-        if snapshot.cursor is not None:
-            self._seen_event = max(self._seen_event, snapshot.cursor)
+    def _apply(self, reading: CounterReading) -> None:
+        self.reading = reading
+        self.current = reading.current
+        if reading.cursor is not None:
+            self._seen_event = max(self._seen_event, reading.cursor)
         self.publish()
 
     def _on_events(self, batch: list[EventView]) -> None:
@@ -256,7 +256,7 @@ class CounterController(QObject):
 
     def screen(self) -> ScreenView:
         return screen_view(
-            self.hall, self.officer, self.counter_number, self.snapshot, self.current, clock.now()
+            self.hall, self.officer, self.counter_number, self.reading, self.current, clock.now()
         )
 
     def enabled_actions(self) -> dict[str, bool]:
@@ -265,12 +265,12 @@ class CounterController(QObject):
         not closing). A held ticket stops neither a call nor a break or closing: calling asks
         first how to close it, and core's refusal tells the officer to before a break."""
         allowed: frozenset[Action] = frozenset()
-        if self.runner.can_act and self.snapshot is not None and not self.closed:
+        if self.runner.can_act and self.reading is not None and not self.closed:
             allowed = allowed_actions(
-                self.snapshot.state,
+                self.reading.state,
                 self.current,
-                parked=len(self.snapshot.parked),
-                no_show_rule=self.snapshot.no_show_rule,
+                parked=len(self.reading.parked),
+                no_show_rule=self.reading.no_show_rule,
                 now=clock.now(),
                 closing_first=True,
             )
@@ -280,22 +280,22 @@ class CounterController(QObject):
 
     def no_show_wait(self) -> NoShowWait | None:
         """What the hall's no-show rule still waits for with the ticket held, if anything."""
-        if self.snapshot is None:
+        if self.reading is None:
             return None
-        return no_show.pending(self.snapshot.no_show_rule, self.current, clock.now())
+        return no_show.pending(self.reading.no_show_rule, self.current, clock.now())
 
     def controls(self) -> ControlsView:
-        snapshot, runner, tz = self.snapshot, self.runner, self.hall.hall.timezone
+        reading, runner, tz = self.reading, self.runner, self.hall.hall.timezone
         wait = self.no_show_wait()
-        name = snapshot.counter.name if snapshot else ""
+        name = reading.counter.name if reading else ""
         reasons = dict.fromkeys(
-            ("call_next", "call_number", "resume"), calling_reason(snapshot, self.lang)
+            ("call_next", "call_number", "resume"), calling_reason(reading, self.lang)
         )
         reasons["no_show"] = no_show.reason(wait, tz, self.lang) if wait else ""
         pending = runner.pending
         return ControlsView(
             enabled=self.enabled_actions(),
-            state=snapshot.state if snapshot else None,
+            state=reading.state if reading else None,
             reasons=reasons,
             no_show_caption=no_show.caption(wait, tz, self.lang) if wait else "",
             can_act=runner.can_act,
@@ -307,7 +307,7 @@ class CounterController(QObject):
             ),
             counter_name=name,
             current=self.current,
-            waiting=len(snapshot.waiting) if snapshot else 0,
+            waiting=len(reading.waiting) if reading else 0,
         )
 
     def _publish_controls(self) -> None:
@@ -392,7 +392,7 @@ class CounterController(QObject):
         """Call; a held ticket is closed first, as the officer answers ``closing_asked``
         (unless the hall finishes it by itself)."""
         current = self.current
-        if current is None or (self.snapshot is not None and self.snapshot.auto_finish_on_call):
+        if current is None or (self.reading is not None and self.reading.auto_finish_on_call):
             self._submit(action, [self._call_step(action, number)])
             return
         wait = self.no_show_wait()
@@ -421,10 +421,10 @@ class CounterController(QObject):
                 self.current = result
             elif before is not None and before.number == result.number:
                 self.current = None
-        elif isinstance(result, CounterState) and self.snapshot is not None:
-            counter = dataclasses.replace(self.snapshot.counter, state=result)
-            self.snapshot = dataclasses.replace(self.snapshot, counter=counter)
-        counter_name = self.snapshot.counter.name if self.snapshot else str(self.counter_number)
+        elif isinstance(result, CounterState) and self.reading is not None:
+            counter = dataclasses.replace(self.reading.counter, state=result)
+            self.reading = dataclasses.replace(self.reading, counter=counter)
+        counter_name = self.reading.counter.name if self.reading else str(self.counter_number)
         self._notes.append(
             outcomes.step_text(
                 name,
@@ -432,7 +432,7 @@ class CounterController(QObject):
                 before,
                 counter_name=counter_name,
                 lang=self.lang,
-                auto_finish=self.snapshot is not None and self.snapshot.auto_finish_on_call,
+                auto_finish=self.reading is not None and self.reading.auto_finish_on_call,
                 said_before=any(self._notes),
             )
         )

@@ -132,9 +132,7 @@ class LoginDialog(QDialog):
         self.language_button.setProperty("role", "link")
         self.language_button.setAutoDefault(False)  # Enter never switches the language
         self.language_button.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.language_button.clicked.connect(
-            lambda: self.set_language(other_language(self.lang))
-        )
+        self.language_button.clicked.connect(lambda: self.set_language(other_language(self.lang)))
         footer.addWidget(self.footer)
         footer.addStretch(1)
         footer.addWidget(self.language_button)

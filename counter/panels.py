@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from core.views import CounterFigures, TicketView
 from counter import theme, wording
-from counter.snapshot import CounterSnapshot
+from counter.reading import CounterReading
 from counter.widgets import Card, Divider, ElidedLabel, label
 from ui.theme import set_property
 from ui.wording import priority_name, status_name
@@ -195,7 +195,7 @@ class WaitingPanel(Card):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.snapshot: CounterSnapshot | None = None
+        self.reading: CounterReading | None = None
         self.compact = False
         self.oldest: list[tuple[QLabel, datetime | None]] = []
         self._line_codes: list[str] = []
@@ -248,32 +248,32 @@ class WaitingPanel(Card):
         self.next_title.setText(self.tr("Berikutnya").upper())
         self.table.setToolTip(self.tr("Klik dua kali untuk memanggil nomor ini"))
         self._name_heads()
-        if self.snapshot is not None:
-            self.show_snapshot(self.snapshot, self.snapshot.at)
+        if self.reading is not None:
+            self.show_reading(self.reading, self.reading.at)
 
     def _double_clicked(self, row: int, _column: int) -> None:
         item = self.table.item(row, 0)
         if item is not None:
             self.call_requested.emit(item.text().replace("★", "").strip())
 
-    def show_snapshot(self, snapshot: CounterSnapshot, now: datetime) -> None:
-        self.snapshot = snapshot
-        total = len(snapshot.waiting)
-        priority = sum(1 for t in snapshot.waiting if t.priority.is_priority)
+    def show_reading(self, reading: CounterReading, now: datetime) -> None:
+        self.reading = reading
+        total = len(reading.waiting)
+        priority = sum(1 for t in reading.waiting if t.priority.is_priority)
         aside = self.tr("%1 menunggu").replace("%1", str(total))
         if priority:
             aside += " · " + self.tr("%1 prioritas").replace("%1", str(priority))
         self.aside.setText(aside)
-        self._show_lines(snapshot, now)
-        self._show_next(snapshot, now)
+        self._show_lines(reading, now)
+        self._show_next(reading, now)
 
-    def _show_lines(self, snapshot: CounterSnapshot, now: datetime) -> None:
+    def _show_lines(self, reading: CounterReading, now: datetime) -> None:
         """One row per service of the counter; rows are rebuilt only when services change."""
-        codes = [line.code for line in snapshot.lines]
+        codes = [line.code for line in reading.lines]
         if codes != self._line_codes or not self._line_rows:
-            self._rebuild_lines(snapshot)
+            self._rebuild_lines(reading)
         self.oldest = []
-        for line, cells in zip(snapshot.lines, self._line_rows, strict=True):
+        for line, cells in zip(reading.lines, self._line_rows, strict=True):
             name = line.name + ("  " + self.tr("(bantuan)") if line.rank > 1 else "")
             cells[0].setText(name)
             cells[1].setText(str(line.waiting))
@@ -290,14 +290,14 @@ class WaitingPanel(Card):
             return "–"
         return wording.minutes_text(wording.seconds_between(oldest, now))
 
-    def _rebuild_lines(self, snapshot: CounterSnapshot) -> None:
+    def _rebuild_lines(self, reading: CounterReading) -> None:
         while self.lines.count():
             item = self.lines.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.setParent(None)
                 widget.deleteLater()
-        self._line_codes = [line.code for line in snapshot.lines]
+        self._line_codes = [line.code for line in reading.lines]
         self._line_rows = []
         self._line_heads = []
         for column in range(4):
@@ -309,7 +309,7 @@ class WaitingPanel(Card):
             self._line_heads.append(head)
         self._name_heads()
         self.lines.setColumnStretch(0, 1)
-        for row, line in enumerate(snapshot.lines, start=1):
+        for row, line in enumerate(reading.lines, start=1):
             cells = [ElidedLabel("", "muted" if line.rank > 1 else ""), label(), label(), label()]
             cells[1].setFont(theme.font(12, QFont.Weight.Bold, number=True))
             cells[2].setStyleSheet(f"color: {theme.PRIORITY}; font-weight: 700;")
@@ -322,7 +322,7 @@ class WaitingPanel(Card):
                 self.lines.addWidget(cell, row, column)
                 cell.setVisible(not self.compact)
             self._line_rows.append(cells)
-        if not snapshot.lines:
+        if not reading.lines:
             empty = label(self.tr("Loket ini belum diberi layanan."), "muted")
             self.lines.addWidget(empty, 1, 0, 1, 4)
 
@@ -331,8 +331,8 @@ class WaitingPanel(Card):
         for head, text in zip(self._line_heads, heads, strict=False):
             head.setText(text.upper())
 
-    def _show_next(self, snapshot: CounterSnapshot, now: datetime) -> None:
-        shown = snapshot.waiting[:NEXT_ROWS]
+    def _show_next(self, reading: CounterReading, now: datetime) -> None:
+        shown = reading.waiting[:NEXT_ROWS]
         self.table.setUpdatesEnabled(False)
         self.table.setRowCount(len(shown))
         bold = self.number_font
@@ -353,9 +353,9 @@ class WaitingPanel(Card):
             for column, item in enumerate((number, QTableWidgetItem(service), waited)):
                 self.table.setItem(row, column, item)
         self.table.setUpdatesEnabled(True)
-        rest = len(snapshot.waiting) - len(shown)
-        self.more.setVisible(rest > 0 or not snapshot.waiting)
-        if snapshot.waiting:
+        rest = len(reading.waiting) - len(shown)
+        self.more.setVisible(rest > 0 or not reading.waiting)
+        if reading.waiting:
             self.more.setText(self.tr("+ %1 lainnya").replace("%1", str(rest)))
         else:
             self.more.setText(self.tr("Tidak ada yang menunggu."))
@@ -363,8 +363,8 @@ class WaitingPanel(Card):
     def tick(self, now: datetime) -> None:
         for cell, oldest in self.oldest:
             cell.setText(self._oldest_text(oldest, now))
-        if self.snapshot is not None:
-            for row, ticket in enumerate(self.snapshot.waiting[: self.table.rowCount()]):
+        if self.reading is not None:
+            for row, ticket in enumerate(self.reading.waiting[: self.table.rowCount()]):
                 item = self.table.item(row, 2)
                 if item is not None:
                     item.setText(

@@ -42,11 +42,11 @@ class Prompts(QObject):
         self._open(dialog)
 
     def call_number(self) -> None:
-        snapshot = self.controller.snapshot
+        reading = self.controller.reading
         dialog = TicketPickerDialog(
             QCoreApplication.translate("Workstation", "Panggil nomor"),
             QCoreApplication.translate("Workstation", "Panggil"),
-            snapshot.waiting if snapshot else (),
+            reading.waiting if reading else (),
             clock.now(),
             typing_allowed=True,
             parent=self._dialog_parent(),
@@ -56,8 +56,8 @@ class Prompts(QObject):
 
     def resume(self) -> None:
         """The one parked ticket at once; with more, the officer picks one."""
-        snapshot = self.controller.snapshot
-        parked = snapshot.parked if snapshot else ()
+        reading = self.controller.reading
+        parked = reading.parked if reading else ()
         if len(parked) == 1:
             self.controller.resume(parked[0].number)
             return
@@ -73,10 +73,10 @@ class Prompts(QObject):
         self._open(dialog)
 
     def transfer(self) -> None:
-        current, snapshot = self.controller.current, self.controller.snapshot
-        if current is None or snapshot is None:
+        current, reading = self.controller.current, self.controller.reading
+        if current is None or reading is None:
             return
-        dialog = TransferDialog(current, snapshot.services, self._dialog_parent())
+        dialog = TransferDialog(current, reading.services, self._dialog_parent())
 
         def send() -> None:
             code = dialog.selected_code()

@@ -17,7 +17,7 @@ from core import messages
 from core.domain.enums import CounterState
 from core.hall import HallService
 from core.views import OfficerView, TicketView
-from counter.snapshot import CounterSnapshot
+from counter.reading import CounterReading
 from ui.wording import state_name
 
 CALLING_REASONS = {CounterState.BREAK: "counter_on_break", CounterState.CLOSED: "counter_closed"}
@@ -35,7 +35,7 @@ class ScreenView:
     username: str
     timezone: str  # the hall's, for the clock
     current: TicketView | None
-    snapshot: CounterSnapshot | None  # the queue, parked tickets and today's figures
+    reading: CounterReading | None  # the queue, parked tickets and today's figures
     hint: str  # under an empty ticket card: what F1 would do now
 
 
@@ -87,12 +87,12 @@ def screen_view(
     hall: HallService,
     officer: OfficerView,
     counter: int,
-    snapshot: CounterSnapshot | None,
+    reading: CounterReading | None,
     current: TicketView | None,
     now: datetime,
 ) -> ScreenView:
-    """The screen for ``snapshot`` (None: before the first read) with ``current`` held."""
-    view = snapshot.counter if snapshot else None
+    """The screen for ``reading`` (None: before the first read) with ``current`` held."""
+    view = reading.counter if reading else None
     ref = hall.hall
     return ScreenView(
         at=now,
@@ -103,21 +103,21 @@ def screen_view(
         username=officer.username,
         timezone=ref.timezone,
         current=current,
-        snapshot=snapshot,
-        hint=next_hint(snapshot) if snapshot else "",
+        reading=reading,
+        hint=next_hint(reading) if reading else "",
     )
 
 
-def next_hint(snapshot: CounterSnapshot) -> str:
-    if snapshot.state is not CounterState.OPEN:
+def next_hint(reading: CounterReading) -> str:
+    if reading.state is not CounterState.OPEN:
         return QCoreApplication.translate(
             "Workstation", "Loket sedang %1. Buka loket (F11) untuk memanggil."
-        ).replace("%1", state_name(snapshot.state).lower())
-    if not snapshot.waiting:
+        ).replace("%1", state_name(reading.state).lower())
+    if not reading.waiting:
         return QCoreApplication.translate(
             "Workstation", "Belum ada yang menunggu di layanan loket ini."
         )
-    first = snapshot.waiting[0]
+    first = reading.waiting[0]
     return (
         QCoreApplication.translate("Workstation", "Tekan F1 untuk memanggil %1 (%2).")
         .replace("%1", first.number)
@@ -125,9 +125,9 @@ def next_hint(snapshot: CounterSnapshot) -> str:
     )
 
 
-def calling_reason(snapshot: CounterSnapshot | None, lang: str) -> str:
+def calling_reason(reading: CounterReading | None, lang: str) -> str:
     """On a break or closed the calling actions wait: core's words for why ("" otherwise)."""
-    code = CALLING_REASONS.get(snapshot.state) if snapshot else None
-    if snapshot is None or code is None:
+    code = CALLING_REASONS.get(reading.state) if reading else None
+    if reading is None or code is None:
         return ""
-    return messages.text(code, lang, counter=snapshot.counter.name)
+    return messages.text(code, lang, counter=reading.counter.name)

@@ -345,11 +345,11 @@ class Workstation(QMainWindow):
             self.setWindowTitle(screen.title)
         self.figures.set_officer(screen.officer_name)
         self.ticket_card.show_ticket(screen.current)
-        snapshot = screen.snapshot
-        if snapshot is not None:
-            self.waiting.show_snapshot(snapshot, screen.at)
-            self.parked.show_tickets(snapshot.parked)
-            self.figures.show_figures(snapshot.counter_figures, snapshot.officer_figures)
+        reading = screen.reading
+        if reading is not None:
+            self.waiting.show_reading(reading, screen.at)
+            self.parked.show_tickets(reading.parked)
+            self.figures.show_figures(reading.counter_figures, reading.officer_figures)
             self.ticket_card.set_next_hint(screen.hint)
         self._show_time(screen.at)
 

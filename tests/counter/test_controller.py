@@ -76,8 +76,8 @@ def test_call_start_finish_come_out_as_views(qtbot, db_url, hall, issue, open_co
     assert views.notices[-1] == Notice(f"{first.number} dipanggil.", "success", 6)
     screen = views.screens[-1]  # the read after the action
     assert screen.current is not None and screen.current.number == first.number
-    assert screen.snapshot is not None
-    assert [t.number for t in screen.snapshot.waiting] == [second.number]
+    assert screen.reading is not None
+    assert [t.number for t in screen.reading.waiting] == [second.number]
     assert screen.hint == f"Tekan F1 untuk memanggil {second.number} ({second.service_name})."
     enabled = views.controls[-1].enabled
     assert enabled["start"] and enabled["recall"] and not enabled["resume"]
@@ -94,7 +94,7 @@ def test_call_start_finish_come_out_as_views(qtbot, db_url, hall, issue, open_co
     assert finished.args == [None]
     assert views.notices[-1].text == f"{first.number} selesai."
     assert views.screens[-1].current is None
-    assert views.screens[-1].snapshot.counter_figures.served == 1
+    assert views.screens[-1].reading.counter_figures.served == 1
     enabled = views.controls[-1].enabled
     assert enabled["call_next"] and not enabled["finish"]
     assert hall.counter(1).current is None

@@ -118,7 +118,7 @@ def set_behind_the_counter(window: Workstation, hall: HallService, state: Counte
     with hall.db.engine.begin() as connection:
         connection.execute(update(m.Counter).where(m.Counter.number == COUNTER).values(state=state))
     window.controller.request_refresh()
-    assert window.controller.snapshot is not None and window.controller.snapshot.state is state
+    assert window.controller.reading is not None and window.controller.reading.state is state
 
 
 def test_the_buttons_agree_with_core_in_every_state(

@@ -53,7 +53,7 @@ def test_disabled_actions_are_grey_and_faint(qtbot, hall, issue, open_window, cl
     looks["finish on"] = look(main_button(window, "finish"))
     click(window, "finish")
     click(window, "break")
-    assert window.controller.snapshot.state is CounterState.BREAK
+    assert window.controller.reading.state is CounterState.BREAK
     assert not main_button(window, "call_next").isEnabled()
     looks["call_next off"] = look(main_button(window, "call_next"))
 

@@ -187,7 +187,7 @@ def test_changes_from_elsewhere_appear_within_a_second(hall, issue, open_window,
         timeout=1000,
     )
     hall.update_settings({"auto_finish_on_call": True})
-    qtbot.waitUntil(lambda: window.controller.snapshot.auto_finish_on_call, timeout=1000)
+    qtbot.waitUntil(lambda: window.controller.reading.auto_finish_on_call, timeout=1000)
     hall.set_counter_state(1, CounterState.BREAK)
     qtbot.waitUntil(lambda: window.buttons["break"][0].isChecked(), timeout=1000)
     assert "istirahat" in window.ticket_card.hint.text()

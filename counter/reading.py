@@ -26,7 +26,7 @@ class ServiceLine:
 
 
 @dataclass(frozen=True)
-class CounterSnapshot:
+class CounterReading:
     at: datetime
     counter: CounterView
     waiting: tuple[TicketView, ...]
@@ -83,8 +83,8 @@ def load(
     *,
     with_config: bool = False,
     with_cursor: bool = False,
-    previous: CounterSnapshot | None = None,
-) -> CounterSnapshot:
+    previous: CounterReading | None = None,
+) -> CounterReading:
     """Read the counter, its queue and today's figures (and the hall settings when asked)."""
     fresh_config = with_config or previous is None
     view = hall.workstation(counter, officer_id, with_config=fresh_config)
@@ -93,7 +93,7 @@ def load(
     elif previous is not None:
         settings, services = previous.settings, previous.services
     names = {s.code: s.name for s in services}
-    return CounterSnapshot(
+    return CounterReading(
         at=clock.now(),
         counter=view.counter,
         waiting=view.waiting,
