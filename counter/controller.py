@@ -1,12 +1,13 @@
 """One counter's workstation without its window: requests in, views out.
 
 :class:`CounterController` holds what one officer at one counter works with: the hall,
-what core last told about the counter (a CounterReading, refreshed by the
-event feed through ui.hall_sync and after each action), the ticket held, and the :class:`~counter.actions.ActionRunner` that sends
-each request to core once, off the GUI thread, through outages. It never decides a
-ticket rule: which actions can act comes from core.domain.ticket_rules, and a refusal is
-core's. Requests are plain methods (``call_next()``, ``transfer(code, position, note)``);
-what to show leaves as signals carrying the frozen values of :mod:`counter.views`.
+what core last told about the counter (a CounterReading, refreshed by the event feed
+through ui.hall_sync and after each action), the ticket held, and the
+:class:`~counter.actions.ActionRunner` that sends each request to core once, off the GUI
+thread, through outages. It never decides a ticket rule: which actions can act comes
+from core.domain.ticket_rules, and a refusal is core's. Requests are plain methods
+(``call_next()``, ``transfer(code, position, note)``); what to show leaves as signals
+carrying the frozen values of :mod:`counter.views`.
 """
 
 from __future__ import annotations
