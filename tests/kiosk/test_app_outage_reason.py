@@ -6,6 +6,7 @@ text: a SQLite file missing at start, deleted, moved or replaced while running, 
 from __future__ import annotations
 
 import sqlite3
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,8 @@ from kiosk.config import KioskConfig
 from tests.sqlite_tamper import TAMPERS, delete
 from ui import i18n
 
-SHOTS = Path(__file__).resolve().parents[2] / "build" / "test-shots" / "kiosk-outage"
+# Pictures of the page to look at after a run (not docs: ./run screenshots does not take them).
+SHOTS = Path(tempfile.gettempdir()) / "antre-test-shots" / "kiosk-outage"
 FRIENDLY = "Mohon maaf, sistem antrean sedang tidak dapat dihubungi."
 LONG = "kantor-pelayanan-terpadu-satu-pintu-kabupaten/server-antrean-lantai-dua/data-hari-ini"
 
@@ -109,7 +111,7 @@ def test_a_long_path_wraps_whole_on_the_page(qtbot, make_kiosk, hall, tmp_path, 
         assert_fits(page.reason, page)
         assert_fits(page.detail, page)
         SHOTS.mkdir(parents=True, exist_ok=True)
-        window.grab().save(str(SHOTS / f"running-{size[0]}x{size[1]}.png"))
+        assert window.grab().save(str(SHOTS / f"running-{size[0]}x{size[1]}.png"))
         window.shutdown()
         QThreadPool.globalInstance().waitForDone(5000)
     finally:
@@ -155,12 +157,12 @@ def test_a_kiosk_started_without_its_file_says_which_file(qtbot, tmp_path: Path,
         assert_fits(waiting.reason, waiting)
         assert_fits(waiting.detail, waiting)
         SHOTS.mkdir(parents=True, exist_ok=True)
-        waiting.grab().save(str(SHOTS / f"start-{lang}-1366x768.png"))
+        assert waiting.grab().save(str(SHOTS / f"start-{lang}-1366x768.png"))
         waiting.resize(1920, 1080)
         qtbot.waitUntil(lambda: (waiting.width(), waiting.height()) == (1920, 1080))
         QApplication.processEvents()
         assert_fits(waiting.reason, waiting)
-        waiting.grab().save(str(SHOTS / f"start-{lang}-1920x1080.png"))
+        assert waiting.grab().save(str(SHOTS / f"start-{lang}-1920x1080.png"))
         assert not path.parent.exists()  # nothing was made
     finally:
         end(starter)
