@@ -1,8 +1,8 @@
 """What the "Tidak hadir" button says while the hall's no-show rule still waits.
 
-The rule is core's (core.domain.no_show, read from the hall settings the workstation
-already has); this module only asks it about the ticket on screen and words the answer
-with core's messages, so the button and core's refusal say the same thing.
+The rule is core's (core.domain.ticket_rules.no_show_wait, on the hall settings the
+workstation already has); this module only asks it about the ticket on screen and words
+the answer with core's messages, so the button and core's refusal say the same thing.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from datetime import datetime
 from core import messages
 from core.domain.enums import TicketStatus
 from core.domain.no_show import NoShowRule, NoShowWait
+from core.domain.ticket_rules import no_show_wait
 from core.views import TicketView
 
 
@@ -20,8 +21,7 @@ def pending(rule: NoShowRule, ticket: TicketView | None, now: datetime) -> NoSho
     None when it may be (or when it is not a called ticket: other rules say no then)."""
     if ticket is None or ticket.status is not TicketStatus.CALLED:
         return None
-    wait = rule.wait(ticket.called_at, ticket.recall_count)
-    return None if wait is None or wait.allows(now) else wait
+    return no_show_wait(rule, ticket, now)
 
 
 def reason(wait: NoShowWait, tz_name: str, lang: str) -> str:

@@ -14,7 +14,7 @@ from enum import StrEnum
 from typing import Protocol
 
 from core.domain.enums import CounterState, TicketStatus
-from core.domain.no_show import NoShowRule
+from core.domain.no_show import NoShowRule, NoShowWait
 from core.errors import Refused
 
 
@@ -135,12 +135,18 @@ def step_refusal(action: Action, held: Ticket, state: CounterState, counter: str
     return None
 
 
+def no_show_wait(rule: NoShowRule, held: CalledTicket, now: datetime) -> NoShowWait | None:
+    """What the hall's rule still waits for before ``held`` may be a no-show (None: nothing)."""
+    wait = rule.wait(held.called_at, held.recall_count)
+    return None if wait is None or wait.allows(now) else wait
+
+
 def no_show_refusal(
     rule: NoShowRule, held: CalledTicket, now: datetime, timezone: str
 ) -> Refused | None:
     """A called citizen gets another chance first: the hall's rule (core.domain.no_show)."""
-    wait = rule.wait(held.called_at, held.recall_count)
-    if wait is None or wait.allows(now):
+    wait = no_show_wait(rule, held, now)
+    if wait is None:
         return None
     return Refused(f"no_show_too_soon_{wait.variant}", ticket=held.number, **wait.params(timezone))
 
