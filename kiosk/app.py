@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import os
 import sys
 import time
 from typing import TYPE_CHECKING
@@ -18,6 +17,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+from core import messages
 from core.config import DeviceSettings
 from core.errors import AntreError, ConfigError, DatabaseUnavailable
 from core.hall import HallService
@@ -161,7 +161,8 @@ def main(argv: list[str] | None = None) -> int:
         config = KioskConfig.from_settings(device)
         parse_printer_uri(config.printer)
     except (ConfigError, PrinterConfigError) as error:
-        message = error.message(device_lang()) if isinstance(error, AntreError) else str(error)
+        lang = messages.language()
+        message = error.message(lang) if isinstance(error, AntreError) else str(error)
         log.error("kiosk cannot start: %s", message)
         print(message, file=sys.stderr)
         return 2
@@ -197,10 +198,6 @@ def _report_when_ready(app: QApplication, window: KioskWindow) -> None:
             QTimer.singleShot(10, poll)
 
     QTimer.singleShot(0, poll)
-
-
-def device_lang() -> str:
-    return os.environ.get("ANTRE_LANG", "id")[:2]
 
 
 if __name__ == "__main__":
