@@ -37,6 +37,7 @@ from core.views import (
     HallLogo,
     HallRef,
     IssuedTicket,
+    OfficerAccount,
     OfficerView,
     QueueSnapshot,
     ServiceAvailability,
@@ -378,6 +379,29 @@ class HallService:
         return self.db.transact(
             lambda tx: officers.add_officer(tx, self.hall, username, full_name, role, password)
         )
+
+    def officers(self) -> tuple[OfficerAccount, ...]:
+        """Every account of the hall, by username (the hall manager's list)."""
+        return self.db.read(lambda tx: officers.list_officers(tx, self.hall))
+
+    def disable_officer(self, username: str) -> OfficerAccount:
+        """The officer can no longer log in; NotFound for an unknown username."""
+        return self.db.transact(lambda tx: officers.set_active(tx, self.hall, username, False))
+
+    def enable_officer(self, username: str) -> OfficerAccount:
+        return self.db.transact(lambda tx: officers.set_active(tx, self.hall, username, True))
+
+    def unlock_officer(self, username: str) -> OfficerAccount:
+        """A locked officer may log in at once; the count of wrong passwords starts again."""
+        return self.db.transact(lambda tx: officers.unlock(tx, self.hall, username))
+
+    def set_officer_role(self, username: str, role: Role | str) -> OfficerAccount:
+        """ConfigError ``bad_role`` for a role Antre does not know."""
+        return self.db.transact(lambda tx: officers.set_role(tx, self.hall, username, role))
+
+    def set_officer_password(self, username: str, password: str) -> OfficerAccount:
+        """ConfigError ``password_too_short`` below officers.MIN_PASSWORD characters."""
+        return self.db.transact(lambda tx: officers.set_password(tx, self.hall, username, password))
 
     def login(self, username: str, password: str) -> OfficerView:
         """The officer, or Refused (wrong password, locked). Failures are recorded either way."""

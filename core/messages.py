@@ -59,6 +59,8 @@ _ID: dict[str, str] = {
     "officer_exists": 'Petugas "{username}" sudah terdaftar.',
     "bad_username": 'Nama pengguna "{username}" tidak sah: gunakan huruf, angka, titik, garis bawah atau tanda hubung.',
     "password_too_short": "Kata sandi terlalu pendek: minimal {minimum} karakter.",
+    "officer_unknown": 'Petugas "{username}" tidak terdaftar.',
+    "bad_role": 'Peran "{role}" tidak dikenal: pilih salah satu dari {roles}.',
     "bad_rank": "Peringkat layanan {service} harus 1, 2 atau 3 (bukan {rank}).",
     # configuration and database
     "bad_instant": '{where}: "{value}" bukan waktu ISO 8601 (contoh 2026-11-23T09:30:00+07:00).',
@@ -131,6 +133,8 @@ _EN: dict[str, str] = {
     "officer_exists": 'Officer "{username}" already exists.',
     "bad_username": 'Username "{username}" is not valid: use letters, digits, dot, underscore or dash.',
     "password_too_short": "The password is too short: at least {minimum} characters.",
+    "officer_unknown": 'No officer "{username}" is registered.',
+    "bad_role": 'Unknown role "{role}": choose one of {roles}.',
     "bad_rank": "The rank of {service} must be 1, 2 or 3 (not {rank}).",
     "bad_instant": '{where}: "{value}" is not an ISO 8601 instant (e.g. 2026-11-23T09:30:00+07:00).',
     "bad_database_url": "Bad database URL: {url} (e.g. sqlite:///antre.db or postgresql+psycopg://user@host/antre).",

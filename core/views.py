@@ -156,6 +156,19 @@ class OfficerView:
 
 
 @dataclass(frozen=True)
+class OfficerAccount:
+    """An officer's account as the hall manager sees it; never the password hash."""
+
+    id: int
+    username: str
+    full_name: str
+    role: Role
+    active: bool
+    locked_until: datetime | None  # None unless the account is locked now
+    failed_logins: int  # wrong passwords since the last login, lock or unlock
+
+
+@dataclass(frozen=True)
 class CounterFigures:
     served: int
     no_show: int

@@ -20,7 +20,7 @@ from core.hall import HallService
 from core.hallfile import store
 from core.messages import STATUS_NAMES, language, text
 from core.services.lookup import require_event_id
-from core.views import TicketView, to_json
+from core.views import OfficerAccount, TicketView, to_json
 
 Result = tuple[str, Any] | None
 _opened: list[Database] = []
@@ -120,16 +120,51 @@ def hall(args: argparse.Namespace, settings: DeviceSettings) -> Result:
     return "\n".join(lines), json.loads(json.dumps(data, default=str))
 
 
-def officer(args: argparse.Namespace, settings: DeviceSettings) -> Result:
-    service = _hall(args, settings)
+def _new_password() -> str:
+    """Asked twice without echo at a terminal; else one line of stdin (scripts, tests)."""
     if sys.stdin.isatty():
         password = getpass.getpass("Kata sandi: ")
         if getpass.getpass("Ulangi kata sandi: ") != password:
             raise ConfigError("bad_value", where="password", problem="the two passwords differ")
+        return password
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+_ACCOUNT_CHANGES = {
+    "disable": ("disable_officer", "dinonaktifkan"),
+    "enable": ("enable_officer", "diaktifkan"),
+    "unlock": ("unlock_officer", "dibuka kuncinya"),
+}
+
+
+def officer(args: argparse.Namespace, settings: DeviceSettings) -> Result:
+    service = _hall(args, settings)
+    if args.action == "list":
+        accounts = service.officers()
+        lines = [_account_line(service, account) for account in accounts]
+        return "\n".join(lines or ["(belum ada petugas)"]), to_json(accounts)
+    if args.action == "add":
+        view = service.add_officer(args.username, _new_password(), Role(args.role), args.name)
+        return f"petugas {view.username} ({view.role.value}) ditambahkan", to_json(view)
+    if args.action == "role":
+        account = service.set_officer_role(args.username, args.role)
+        said = f"berperan {account.role.value}"
+    elif args.action == "password":
+        account = service.set_officer_password(args.username, _new_password())
+        said = "mendapat kata sandi baru"
     else:
-        password = sys.stdin.readline().rstrip("\r\n")
-    view = service.add_officer(args.username, password, Role(args.role), args.name)
-    return f"petugas {view.username} ({view.role.value}) ditambahkan", to_json(view)
+        method, said = _ACCOUNT_CHANGES[args.action]
+        account = getattr(service, method)(args.username)
+    return f"petugas {account.username} {said}", to_json(account)
+
+
+def _account_line(hall: HallService, account: OfficerAccount) -> str:
+    state = "aktif" if account.active else "nonaktif"
+    if account.locked_until is not None:
+        state += f", terkunci sampai {_local(hall, account.locked_until)}"
+    elif account.failed_logins:
+        state += f", {account.failed_logins} kali salah kata sandi"
+    return f"{account.username:<20} {account.role.value:<10} {state:<30} {account.full_name}"
 
 
 def issue(args: argparse.Namespace, settings: DeviceSettings) -> Result:

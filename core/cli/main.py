@@ -20,6 +20,7 @@ from typing import Any
 from core.cli import commands
 from core.cli.wording import Parser, tr
 from core.config import load_settings
+from core.domain.enums import Role
 from core.errors import AntreError, ConfigError, DatabaseUnavailable, Refused
 from core.logs import setup_logging
 from core.messages import language
@@ -61,16 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     hall = verb("hall", "hall configuration")
     hall.add_argument("action", choices=["import", "export", "show", "validate"])
     hall.add_argument("file", nargs="?", help=tr("hall TOML file (import, export, validate)"))
-    officer = verb("officer", "officer accounts")
-    officer.add_argument("action", choices=["add"])
-    officer.add_argument("username")
-    officer.add_argument(
-        "--role",
-        choices=["officer", "supervisor", "admin"],
-        default="officer",
-        help=tr("role of the account"),
-    )
-    officer.add_argument("--name", default="", help=tr("full name"))
+    officer_actions(verb("officer", "officer accounts"), common)
     issue = verb("issue", "take a ticket")
     issue.add_argument("service", help=tr("service code"))
     issue.add_argument(
@@ -117,6 +109,31 @@ def build_parser() -> argparse.ArgumentParser:
     )
     verb("end-of-day", "expire what is still waiting today")
     return parser
+
+
+def officer_actions(officer: argparse.ArgumentParser, common: Parser) -> None:
+    """``antre officer ACTION``: the hall manager's work on accounts (``args.action``)."""
+    actions = officer.add_subparsers(dest="action", metavar="ACTION", parser_class=Parser)
+    actions.required = True
+    roles = [role.value for role in Role]
+
+    def action(name: str, help_text: str) -> argparse.ArgumentParser:
+        sub = actions.add_parser(name, help=help_text, parents=[common])
+        if name != "list":
+            sub.add_argument("username", help=tr("username"))
+        return sub
+
+    add = action("add", tr("add an account (asks for its password)"))
+    add.add_argument("--role", choices=roles, default="officer", help=tr("role of the account"))
+    add.add_argument("--name", default="", help=tr("full name"))
+    action("list", tr("every account: role, active, locked"))
+    action("disable", tr("the officer can no longer log in"))
+    action("enable", tr("the officer may log in again"))
+    action("unlock", tr("lift a lockout after wrong passwords"))
+    action("role", tr("change the role of an account")).add_argument(
+        "role", choices=roles, help=tr("the new role")
+    )
+    action("password", tr("set a new password (asks for it twice)"))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

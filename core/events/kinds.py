@@ -28,6 +28,11 @@ class EventKind(StrEnum):
     HALL_CONFIG_CHANGED = "hall.config_changed"
     HALL_SETTINGS_CHANGED = "hall.settings_changed"
     OFFICER_ADDED = "officer.added"
+    OFFICER_DISABLED = "officer.disabled"
+    OFFICER_ENABLED = "officer.enabled"
+    OFFICER_UNLOCKED = "officer.unlocked"
+    OFFICER_ROLE_CHANGED = "officer.role_changed"
+    OFFICER_PASSWORD_SET = "officer.password_set"
     DAY_ENDED = "day.ended"
     PRINTER_STATUS = "printer.status"
 
@@ -68,9 +73,20 @@ QUEUE_CHANGED = TICKET_EVENTS | {K.COUNTER_STATE, K.ASSIGNMENTS_CHANGED, K.DAY_E
 CONFIG_CHANGED = frozenset({K.HALL_CONFIG_CHANGED})
 # A supervisor changed hall settings live (running text and the like).
 SETTINGS_CHANGED = frozenset({K.HALL_SETTINGS_CHANGED})
+# An officer's account was added or changed (disabled, enabled, unlocked, role, password).
+OFFICER_ACCOUNTS = frozenset(
+    {
+        K.OFFICER_ADDED,
+        K.OFFICER_DISABLED,
+        K.OFFICER_ENABLED,
+        K.OFFICER_UNLOCKED,
+        K.OFFICER_ROLE_CHANGED,
+        K.OFFICER_PASSWORD_SET,
+    }
+)
 # What a counter's workstation reads again: every change to the hall's queue, counters,
 # configuration, settings, day or officers (device reports are for supervisors only).
-WORKSTATION_REFRESH = QUEUE_CHANGED | CONFIG_CHANGED | SETTINGS_CHANGED | {K.OFFICER_ADDED}
+WORKSTATION_REFRESH = QUEUE_CHANGED | CONFIG_CHANGED | SETTINGS_CHANGED | OFFICER_ACCOUNTS
 # What makes a workstation read its services and settings again, not only the queue.
 WORKSTATION_CONFIG = CONFIG_CHANGED | SETTINGS_CHANGED | {K.ASSIGNMENTS_CHANGED}
 # What makes the hall board read everything again (new configuration, a new day).
@@ -85,6 +101,7 @@ GROUPS: dict[str, frozenset[EventKind]] = {
     "QUEUE_CHANGED": QUEUE_CHANGED,
     "CONFIG_CHANGED": CONFIG_CHANGED,
     "SETTINGS_CHANGED": SETTINGS_CHANGED,
+    "OFFICER_ACCOUNTS": OFFICER_ACCOUNTS,
     "WORKSTATION_REFRESH": WORKSTATION_REFRESH,
     "WORKSTATION_CONFIG": WORKSTATION_CONFIG,
     "BOARD_RELOAD": BOARD_RELOAD,

@@ -147,6 +147,15 @@ class OfficerAddedPayload(EventPayload):
 
 
 @dataclass(frozen=True)
+class OfficerChangedPayload(EventPayload):
+    """An account after the change: a screen listing officers redraws its line from it."""
+
+    username: str
+    role: Role
+    active: bool
+
+
+@dataclass(frozen=True)
 class DayEndedPayload(EventPayload):
     business_date: date
     expired: int  # waiting and parked tickets that expired
@@ -205,6 +214,11 @@ PAYLOAD_TYPES: dict[EventKind, type[EventPayload]] = {
     EventKind.HALL_CONFIG_CHANGED: ConfigChangedPayload,
     EventKind.HALL_SETTINGS_CHANGED: SettingsChangedPayload,
     EventKind.OFFICER_ADDED: OfficerAddedPayload,
+    EventKind.OFFICER_DISABLED: OfficerChangedPayload,
+    EventKind.OFFICER_ENABLED: OfficerChangedPayload,
+    EventKind.OFFICER_UNLOCKED: OfficerChangedPayload,
+    EventKind.OFFICER_ROLE_CHANGED: OfficerChangedPayload,
+    EventKind.OFFICER_PASSWORD_SET: OfficerChangedPayload,
     EventKind.DAY_ENDED: DayEndedPayload,
     EventKind.PRINTER_STATUS: DeviceStatusPayload,
 }

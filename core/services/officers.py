@@ -1,4 +1,8 @@
-"""Officers: accounts with argon2-hashed passwords, login checks with lockout."""
+"""Officers: accounts with argon2-hashed passwords, login checks with lockout, and the
+hall manager's changes to an account (disable, enable, unlock, role, new password).
+
+Each change writes an event (core.events.OFFICER_ACCOUNTS) so every screen learns of it;
+asking for the state an account is already in is accepted and writes nothing."""
 
 from __future__ import annotations
 
@@ -15,9 +19,9 @@ from core.db.database import Tx
 from core.db.limits import max_length
 from core.domain.enums import Role
 from core.domain.safe_text import text_problem
-from core.errors import ConfigError, Refused
-from core.events import EventKind, OfficerAddedPayload
-from core.views import HallRef, OfficerView
+from core.errors import ConfigError, NotFound, Refused
+from core.events import EventKind, OfficerAddedPayload, OfficerChangedPayload
+from core.views import HallRef, OfficerAccount, OfficerView
 
 MAX_FAILURES = 5
 LOCKOUT = timedelta(minutes=5)
@@ -44,13 +48,24 @@ def _clean_full_name(full_name: str, username: str) -> str:
     return name
 
 
+def _check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD:
+        raise ConfigError("password_too_short", minimum=MIN_PASSWORD)
+
+
+def _role(role: Role | str) -> Role:
+    try:
+        return Role(role)
+    except ValueError:
+        raise ConfigError("bad_role", role=role, roles=", ".join(r.value for r in Role)) from None
+
+
 def add_officer(
     tx: Tx, hall: HallRef, username: str, full_name: str, role: Role, password: str
 ) -> OfficerView:
     name = _clean_username(username)
     shown_name = _clean_full_name(full_name, name)
-    if len(password) < MIN_PASSWORD:
-        raise ConfigError("password_too_short", minimum=MIN_PASSWORD)
+    _check_password(password)
     exists = tx.session.scalars(
         select(m.Officer).where(m.Officer.hall_id == hall.id, m.Officer.username == name)
     ).first()
@@ -121,3 +136,80 @@ def _record(
         )
     )
     return LoginResult(officer, refusal, locked_minutes)
+
+
+# --- the hall manager's changes -----------------------------------------------------------
+
+
+def _account(tx: Tx, officer: m.Officer) -> OfficerAccount:
+    locked = officer.locked_until
+    return OfficerAccount(
+        officer.id,
+        officer.username,
+        officer.full_name,
+        officer.role,
+        officer.active,
+        locked if locked is not None and locked > tx.now else None,
+        officer.failed_logins,
+    )
+
+
+def list_officers(tx: Tx, hall: HallRef) -> tuple[OfficerAccount, ...]:
+    """Every account of the hall, by username, disabled ones included."""
+    rows = tx.session.scalars(
+        select(m.Officer).where(m.Officer.hall_id == hall.id).order_by(m.Officer.username)
+    )
+    return tuple(_account(tx, row) for row in rows)
+
+
+def _officer(tx: Tx, hall: HallRef, username: str) -> m.Officer:
+    name = username.strip().lower()
+    officer = tx.session.scalars(
+        select(m.Officer).where(m.Officer.hall_id == hall.id, m.Officer.username == name)
+    ).first()
+    if officer is None:
+        raise NotFound("officer_unknown", username=username.strip())
+    return officer
+
+
+def _changed(tx: Tx, hall: HallRef, officer: m.Officer, kind: EventKind) -> OfficerAccount:
+    tx.emit(hall.id, kind, OfficerChangedPayload(officer.username, officer.role, officer.active))
+    return _account(tx, officer)
+
+
+def set_active(tx: Tx, hall: HallRef, username: str, active: bool) -> OfficerAccount:
+    """Enable or disable an account; a disabled officer cannot log in (check_login)."""
+    officer = _officer(tx, hall, username)
+    if officer.active == active:
+        return _account(tx, officer)
+    officer.active = active
+    return _changed(
+        tx, hall, officer, EventKind.OFFICER_ENABLED if active else EventKind.OFFICER_DISABLED
+    )
+
+
+def unlock(tx: Tx, hall: HallRef, username: str) -> OfficerAccount:
+    """Lift a lockout now and forget the wrong passwords counted so far."""
+    officer = _officer(tx, hall, username)
+    if officer.failed_logins == 0 and officer.locked_until is None:
+        return _account(tx, officer)
+    officer.failed_logins = 0
+    officer.locked_until = None
+    return _changed(tx, hall, officer, EventKind.OFFICER_UNLOCKED)
+
+
+def set_role(tx: Tx, hall: HallRef, username: str, role: Role | str) -> OfficerAccount:
+    new_role = _role(role)
+    officer = _officer(tx, hall, username)
+    if officer.role == new_role:
+        return _account(tx, officer)
+    officer.role = new_role
+    return _changed(tx, hall, officer, EventKind.OFFICER_ROLE_CHANGED)
+
+
+def set_password(tx: Tx, hall: HallRef, username: str, password: str) -> OfficerAccount:
+    """A new password (argon2, the same minimum as a new account's); a lock stays as it is."""
+    _check_password(password)
+    officer = _officer(tx, hall, username)
+    officer.password_hash = _hasher.hash(password)
+    return _changed(tx, hall, officer, EventKind.OFFICER_PASSWORD_SET)

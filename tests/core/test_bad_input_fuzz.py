@@ -62,6 +62,7 @@ def hall_db(
         assert code == 0, err
         assert antre(url, "counter", "open", "1")[0] == 0
         assert antre(url, "issue", "KTP-EL-REKAM")[0] == 0
+        assert antre(url, "officer", "add", "petugas", stdin="antre12345\n")[0] == 0
         yield url
     clock.set_clock(None)
 
@@ -298,6 +299,16 @@ ARGUMENTS = st.one_of(
     ),
     _verb(st.just(["events"]), _option("--since", NUMBERS | TEXTS)),
     _verb(st.just(["officer", "add"]), _word(TEXTS), _option("--name", TEXTS)),
+    _verb(
+        st.sampled_from([["officer", a] for a in ("disable", "enable", "unlock", "password")]),
+        _word(st.just("petugas") | TEXTS),
+    ),
+    _verb(
+        st.just(["officer", "role"]),
+        _word(st.just("petugas") | TEXTS),
+        _word(st.sampled_from(["officer", "admin"]) | TEXTS),
+    ),
+    st.sampled_from([["officer", "list"], ["officer"]]),
     st.sampled_from([["status"], ["hall", "show"], ["end-of-day"], ["db", "status"]]),
     st.lists(TEXTS, max_size=4),
 )

@@ -17,7 +17,7 @@ from sqlalchemy import select
 
 from core.db import models as m
 from core.domain.enums import CounterState, Priority, Role, TicketStatus, TransferPosition
-from core.errors import ConfigError
+from core.errors import ConfigError, Refused
 from core.events import (
     GROUPS,
     PAYLOAD_TYPES,
@@ -57,6 +57,14 @@ GONE = object()  # the key is left out
 def drive_every_action(hall: HallService, clock: ManualClock) -> None:
     """Everything that writes an event, on the small hall (imported, counters opened)."""
     hall.add_officer("budi", "rahasia1", Role.OFFICER, "Budi Santoso")
+    hall.disable_officer("budi")
+    hall.enable_officer("budi")
+    for _ in range(5):
+        with pytest.raises(Refused):
+            hall.login("budi", "salah")
+    hall.unlock_officer("budi")
+    hall.set_officer_role("budi", Role.SUPERVISOR)
+    hall.set_officer_password("budi", "rahasia2")
     printed = hall.issue("KTP", kiosk="kiosk-1")
     hall.confirm_printed(printed.ticket.id)
     for code in ("KTP", "KTP", "KK", "SKCK", "KK"):
@@ -166,6 +174,7 @@ OLD_LISTS = {
     "QUEUE_CHANGED": ("ticket.", "counter.state", "assignments.changed", "day.ended"),
     "CONFIG_CHANGED": ("hall.config_changed",),
     "SETTINGS_CHANGED": ("hall.settings_changed",),
+    "OFFICER_ACCOUNTS": ("officer.",),  # new with officer management, no old list
     "WORKSTATION_REFRESH": ("ticket.", "counter.", "assignments.", "hall.", "day.", "officer."),
     "WORKSTATION_CONFIG": ("hall.config_changed", "hall.settings_changed", "assignments.changed"),
     "BOARD_RELOAD": ("hall.config_changed", "day.ended"),
