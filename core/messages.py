@@ -60,6 +60,7 @@ _ID: dict[str, str] = {
     "bad_username": 'Nama pengguna "{username}" tidak sah: gunakan huruf, angka, titik, garis bawah atau tanda hubung.',
     "password_too_short": "Kata sandi terlalu pendek: minimal {minimum} karakter.",
     "officer_unknown": 'Petugas "{username}" tidak terdaftar.',
+    "last_admin": '"{username}" adalah admin aktif terakhir: tambahkan atau aktifkan admin lain terlebih dahulu.',
     "bad_role": 'Peran "{role}" tidak dikenal: pilih salah satu dari {roles}.',
     "bad_rank": "Peringkat layanan {service} harus 1, 2 atau 3 (bukan {rank}).",
     # configuration and database
@@ -134,6 +135,7 @@ _EN: dict[str, str] = {
     "bad_username": 'Username "{username}" is not valid: use letters, digits, dot, underscore or dash.',
     "password_too_short": "The password is too short: at least {minimum} characters.",
     "officer_unknown": 'No officer "{username}" is registered.',
+    "last_admin": '"{username}" is the last active admin: add or enable another admin first.',
     "bad_role": 'Unknown role "{role}": choose one of {roles}.',
     "bad_rank": "The rank of {service} must be 1, 2 or 3 (not {rank}).",
     "bad_instant": '{where}: "{value}" is not an ISO 8601 instant (e.g. 2026-11-23T09:30:00+07:00).',

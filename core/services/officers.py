@@ -172,6 +172,21 @@ def _officer(tx: Tx, hall: HallRef, username: str) -> m.Officer:
     return officer
 
 
+def _keep_an_admin(tx: Tx, hall: HallRef, officer: m.Officer) -> None:
+    """The hall keeps an active admin: the last one is neither disabled nor made another role
+    (nobody could then manage officers). The admins' rows are locked while counted, so two
+    admins disabling each other at once cannot both succeed."""
+    if officer.role is not Role.ADMIN or not officer.active:
+        return
+    admins = tx.session.scalars(
+        select(m.Officer.id)
+        .where(m.Officer.hall_id == hall.id, m.Officer.role == Role.ADMIN, m.Officer.active)
+        .with_for_update()
+    ).all()
+    if len(admins) <= 1:
+        raise Refused("last_admin", username=officer.username)
+
+
 def _changed(tx: Tx, hall: HallRef, officer: m.Officer, kind: EventKind) -> OfficerAccount:
     tx.emit(hall.id, kind, OfficerChangedPayload(officer.username, officer.role, officer.active))
     return _account(tx, officer)
@@ -182,6 +197,8 @@ def set_active(tx: Tx, hall: HallRef, username: str, active: bool) -> OfficerAcc
     officer = _officer(tx, hall, username)
     if officer.active == active:
         return _account(tx, officer)
+    if not active:
+        _keep_an_admin(tx, hall, officer)
     officer.active = active
     return _changed(
         tx, hall, officer, EventKind.OFFICER_ENABLED if active else EventKind.OFFICER_DISABLED
@@ -203,6 +220,7 @@ def set_role(tx: Tx, hall: HallRef, username: str, role: Role | str) -> OfficerA
     officer = _officer(tx, hall, username)
     if officer.role == new_role:
         return _account(tx, officer)
+    _keep_an_admin(tx, hall, officer)
     officer.role = new_role
     return _changed(tx, hall, officer, EventKind.OFFICER_ROLE_CHANGED)
 

@@ -40,13 +40,13 @@ def officer_events(cli) -> list[tuple[str, dict]]:  # noqa: F811
 
 @pytest.mark.usefixtures("with_budi")
 def test_list_says_each_account_and_never_the_hash(cli) -> None:  # noqa: F811
-    cli("officer", "add", "siti", "--role", "admin", stdin="rahasia-123\n")
+    cli("officer", "add", "siti", "--role", "supervisor", stdin="rahasia-123\n")
     cli("officer", "disable", "siti")
     code, out, err = cli("officer", "list")
     assert (code, err) == (0, "")
     budi, siti = out.splitlines()
     assert budi.split() == ["budi", "officer", "aktif", "Budi", "Santoso"]
-    assert siti.split() == ["siti", "admin", "nonaktif", "siti"]
+    assert siti.split() == ["siti", "supervisor", "nonaktif", "siti"]
     code, out, _ = cli("officer", "list", "--json")
     listed = json.loads(out)
     assert code == 0 and [a["username"] for a in listed] == ["budi", "siti"]

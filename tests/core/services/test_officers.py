@@ -180,6 +180,30 @@ def test_change_role(hall: HallService) -> None:
     ]
 
 
+def test_the_last_active_admin_is_neither_disabled_nor_demoted(hall: HallService) -> None:
+    hall.add_officer("kepala", "benar-sekali", Role.ADMIN)
+    hall.add_officer("budi", "benar-sekali")
+    for change in (
+        lambda: hall.disable_officer("kepala"),
+        lambda: hall.set_officer_role("kepala", Role.SUPERVISOR),
+    ):
+        with pytest.raises(Refused) as refused:
+            change()
+        assert refused.value.code == "last_admin"
+        assert "admin aktif terakhir" in refused.value.message("id")
+        assert "last active admin" in refused.value.message("en")
+    assert [(a.username, a.role, a.active) for a in hall.officers()] == [
+        ("budi", Role.OFFICER, True),
+        ("kepala", Role.ADMIN, True),
+    ]
+    hall.set_officer_role("budi", Role.ADMIN)  # with a second admin, either may go
+    hall.disable_officer("kepala")
+    with pytest.raises(Refused) as refused:
+        hall.set_officer_role("budi", Role.OFFICER)  # now the last one
+    assert refused.value.code == "last_admin"
+    assert [a.username for a in hall.officers() if a.active and a.role is Role.ADMIN] == ["budi"]
+
+
 def test_a_new_password_replaces_the_old_one(hall: HallService) -> None:
     hall.add_officer("budi", "lama-sekali")
     with hall.db.engine.connect() as connection:
